@@ -1,0 +1,15 @@
+//! The JS API of the `idv-capture` npm package.
+//!
+//! Thin bindings over `idv-core` (and, for browser features, `idv-web`): each export converts
+//! its JS arguments, calls the core, and turns core errors into `JsError`s with the core's
+//! message. No logic lives here.
+
+pub mod frame;
+
+use wasm_bindgen::prelude::*;
+
+/// The package version, from Cargo.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

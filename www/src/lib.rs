@@ -1,0 +1,30 @@
+//! The idv-capture demo onboarding app.
+
+mod camera_panel;
+mod event_log;
+pub mod i18n;
+
+use leptos::prelude::*;
+
+use crate::camera_panel::CameraPanel;
+use crate::event_log::EventLog;
+use crate::i18n::Texts;
+
+/// The whole demo page.
+#[component]
+pub fn App() -> impl IntoView {
+    let t = Texts::from_browser();
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", t.lang);
+    }
+    view! {
+        <main>
+            <h1>{t.title}</h1>
+            <p>{t.intro}</p>
+            <div class="panels">
+                <CameraPanel t=t />
+                <EventLog t=t />
+            </div>
+        </main>
+    }
+}
