@@ -4,5 +4,9 @@
 //! layer (`idv-web`) and the JS bindings (`idv-wasm`) are thin shells over it.
 //!
 //! - [`frame`]: validated views over RGBA8 pixel buffers, luma, regions.
+//! - [`events`]: the event envelope, one decoder per vendor, return URLs, origin rules.
+//! - [`quality`]: per-frame quality metrics with documented thresholds and verdicts.
 
+pub mod events;
 pub mod frame;
+pub mod quality;

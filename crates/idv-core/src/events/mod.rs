@@ -1,0 +1,1 @@
+//! The event envelope, vendor decoders, return-URL parsing and origin rules.

@@ -1,0 +1,1 @@
+//! Frame quality metrics: sharpness, exposure, contrast, glare, stability.
