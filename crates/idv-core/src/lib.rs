@@ -6,7 +6,11 @@
 //! - [`frame`]: validated views over RGBA8 pixel buffers, luma, regions.
 //! - [`events`]: the event envelope, one decoder per vendor, return URLs, origin rules.
 //! - [`quality`]: per-frame quality metrics with documented thresholds and verdicts.
+//! - [`roi`]: capture guides, face detection, document quadrilaterals.
+//! - [`embed`]: per-vendor iframe policy (allow attribute, sizes, origins).
 
+pub mod embed;
 pub mod events;
 pub mod frame;
 pub mod quality;
+pub mod roi;

@@ -1,0 +1,1 @@
+//! Per-vendor iframe embedding policy: allow attributes, sizes, origins.

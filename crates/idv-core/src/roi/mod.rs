@@ -1,0 +1,1 @@
+//! Regions of interest: capture guides, face detection and document quadrilaterals.
