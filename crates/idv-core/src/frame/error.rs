@@ -16,4 +16,16 @@ pub enum FrameError {
     /// A region is empty or reaches outside the frame.
     #[error("region {rect:?} is empty or outside the {width}x{height} frame")]
     Region { rect: crate::frame::Rect, width: u32, height: u32 },
+    /// A plane's row stride is smaller than its width.
+    #[error("stride {stride} is smaller than the plane width {width}")]
+    Stride { width: u32, stride: u32 },
+    /// A single-channel plane's buffer is shorter than `stride * (height - 1) + width` (or, for
+    /// an owned [`crate::frame::LumaPlane`], differs from `width * height`).
+    #[error(
+        "buffer holds {actual} bytes but a {width}x{height} plane with stride {stride} needs {expected}"
+    )]
+    PlaneLength { width: u32, height: u32, stride: u32, expected: u64, actual: u64 },
+    /// A downscale factor of zero.
+    #[error("downscale factor must be at least 1, got {factor}")]
+    Factor { factor: u32 },
 }
