@@ -3,7 +3,10 @@
 # and ends with one line "N passed, M failed".
 #
 #   scripts/test.sh               all layers
-#   scripts/test.sh native wasm   only the named layers (native, wasm, e2e)
+#   scripts/test.sh native wasm   only the named layers (lint, native, wasm, e2e)
+#
+# `lint` (clippy with -D warnings, and tsc over the package's .d.ts) is a gate, not a test layer:
+# it counts no tests but fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -13,7 +16,7 @@ export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 logs=$root/target/test-logs
 mkdir -p "$logs"
 layers=("$@")
-[ ${#layers[@]} -eq 0 ] && layers=(native wasm e2e)
+[ ${#layers[@]} -eq 0 ] && layers=(lint native wasm e2e)
 
 total_pass=0
 total_fail=0
@@ -67,6 +70,17 @@ JSON
 
 for layer in "${layers[@]}"; do
   case $layer in
+    lint)
+      start=$SECONDS
+      echo "=== lint"
+      if cargo clippy --workspace --all-targets --locked -- -D warnings \
+        && cargo clippy --workspace --target wasm32-unknown-unknown --locked -- -D warnings \
+        && bash scripts/build-npm.sh && npx tsc -p web/tsconfig.json; then
+        summary+=("$(printf '%-7s %-26s %4ss  ok' lint "clippy, tsc" $((SECONDS - start)))")
+      else
+        summary+=("$(printf '%-7s %-26s %4ss  FAILED' lint "clippy, tsc" $((SECONDS - start)))")
+        status=1
+      fi ;;
     native)
       run_layer native count_cargo cargo test --workspace --locked ;;
     wasm)
