@@ -208,8 +208,10 @@ step: ProgressStep, } | { "type": "completed" } | { "type": "failed" } | { "type
 
 /**
  * An event as the stream delivers it: `seq` and `at` plus the body's fields, flattened.
+ *
+ * Named `IdvEvent` in TypeScript so that importing it does not shadow the DOM's `Event`.
  */
-export type Event = { 
+export type IdvEvent = { 
 /**
  * 1, 2, 3 … per stream, no gaps, in the order the module accepted the events.
  */

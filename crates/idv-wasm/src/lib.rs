@@ -1,10 +1,17 @@
 //! The JS API of the `idv-capture` npm package.
 //!
-//! Thin bindings over `idv-core` (and, for browser features, `idv-web`): each export converts
-//! its JS arguments, calls the core, and turns core errors into `JsError`s with the core's
-//! message. No logic lives here.
+//! Thin bindings over `idv-core` and `idv-web`: each export converts its JS arguments, calls the
+//! core, and turns core errors into `JsError`s with the core's message. No logic lives here.
+//!
+//! - [`frame`]: pixel helpers (`lumaMean`).
+//! - [`events`]: `normalizeMessage`, `parseReturnUrl`.
+//! - [`stream`]: `createEventStream` and the `EventStream` class.
 
+mod convert;
+pub mod events;
 pub mod frame;
+pub mod stream;
+mod types;
 
 use wasm_bindgen::prelude::*;
 

@@ -9,9 +9,11 @@
 pub mod camera;
 pub mod canvas_reader;
 mod dom;
+pub mod stream;
 mod time;
 pub mod video;
 
 pub use camera::{CameraError, CameraOptions, CameraStream, FacingMode};
 pub use canvas_reader::CanvasFrameReader;
+pub use stream::{Diagnostics, EventStream, FrameRegistration, NativeHost, StreamOptions, Subscription};
 pub use video::VideoPreview;

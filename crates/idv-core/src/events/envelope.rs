@@ -261,7 +261,10 @@ impl EventBody {
 }
 
 /// An event as the stream delivers it: `seq` and `at` plus the body's fields, flattened.
+///
+/// Named `IdvEvent` in TypeScript so that importing it does not shadow the DOM's `Event`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(rename = "IdvEvent")]
 pub struct Event {
     /// 1, 2, 3 … per stream, no gaps, in the order the module accepted the events.
     #[ts(type = "number")]

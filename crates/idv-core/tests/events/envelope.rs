@@ -216,7 +216,7 @@ fn typescript_is_a_discriminated_union_of_exports() {
         "ProgressStep",
         "EventKind",
         "EventBody",
-        "Event",
+        "IdvEvent",
         "CameraStarted",
         "Diagnostic",
     ] {
