@@ -40,3 +40,7 @@ function guard(name, fn) {
 
 export const version = guard("version", wasm.version);
 export const lumaMean = guard("lumaMean", wasm.lumaMean);
+export const normalizeMessage = guard("normalizeMessage", wasm.normalizeMessage);
+export const parseReturnUrl = guard("parseReturnUrl", wasm.parseReturnUrl);
+export const createEventStream = guard("createEventStream", wasm.createEventStream);
+export { EventStream } from "../pkg/idv_capture.js";
