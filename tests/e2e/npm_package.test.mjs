@@ -73,3 +73,74 @@ test("lumaMean computes BT.601 luma and rejects a wrong buffer length", async ()
   assert.equal(result.right, 255);
   assert.match(result.error, /needs 12/);
 });
+
+test("normalizeMessage: accepted, rejected by origin, and typed argument errors", async () => {
+  const result = await page.evaluate(async () => {
+    await window.idv.init();
+    const data = JSON.stringify({
+      accountId: "a", authorizationToken: "secret-token", workflowExecutionId: "w-1",
+      eventType: 510, dateTime: "2024-05-14T09:15:41.092Z", payload: { value: "error", metainfo: { code: 9200 } },
+    });
+    const ok = window.idv.normalizeMessage({ vendor: "jumio", origin: "https://acme.netverify.com", data });
+    const extra = window.idv.normalizeMessage({
+      vendor: "jumio", origin: "https://idv.example.com", data, allowedOrigins: ["https://idv.example.com"],
+    });
+    const evil = window.idv.normalizeMessage({ vendor: "jumio", origin: "https://netverify.com.evil.com", data });
+    const kept = window.idv.normalizeMessage({ vendor: "jumio", origin: "https://acme.netverify.com", data, keepSecrets: true });
+    const errors = [];
+    for (const bad of [
+      { vendor: "acme", origin: "https://a.com", data },
+      { vendor: "jumio", data },
+      { vendor: "jumio", origin: "https://a.com", data, allowedOrigins: ["https://*"] },
+      { vendor: "jumio", origin: "https://a.com", data, allowedOrigins: "https://a.com" },
+      42,
+    ]) {
+      try {
+        window.idv.normalizeMessage(bad);
+        errors.push("no error");
+      } catch (e) {
+        errors.push(e.message);
+      }
+    }
+    return { ok, extra, evil, kept, errors };
+  });
+  assert.equal(result.ok.type, "failed");
+  assert.equal(result.ok.code, "9200");
+  assert.equal(result.ok.terminal, true);
+  assert.equal(result.ok.sessionId, "w-1");
+  assert.equal(result.ok.raw.authorizationToken, "[redacted]");
+  assert.equal(result.ok.seq, undefined, "no seq outside a stream");
+  assert.equal(result.extra.type, "failed");
+  assert.deepEqual(
+    { type: result.evil.type, reason: result.evil.reason },
+    { type: "rejected", reason: "origin" },
+  );
+  assert.equal(result.kept.raw.authorizationToken, "secret-token");
+  assert.match(result.errors[0], /unknown vendor "acme"/);
+  assert.match(result.errors[1], /`origin`/);
+  assert.match(result.errors[2], /allowedOrigins "https:\/\/\*"/);
+  assert.match(result.errors[3], /`allowedOrigins` must be an array of strings/);
+  assert.match(result.errors[4], /expected an options object/);
+});
+
+test("parseReturnUrl: Jumio success, Authenteq with and without code, unrelated URL", async () => {
+  const result = await page.evaluate(async () => {
+    await window.idv.init();
+    return {
+      jumio: window.idv.parseReturnUrl(
+        "https://www.yourcompany.com/success?accountId=a&workflowExecutionId=w-2&acquisitionStatus=SUCCESS",
+      ),
+      jumioError: window.idv.parseReturnUrl(
+        "https://www.yourcompany.com/error?workflowExecutionId=w-3&acquisitionStatus=ERROR&errorCode=9210",
+      ),
+      withCode: window.idv.parseReturnUrl("https://app.example.com/idv/return?id=1&code=Zx8Q", "authenteq"),
+      withoutCode: window.idv.parseReturnUrl("https://app.example.com/idv/return?id=1", "authenteq"),
+      unrelated: window.idv.parseReturnUrl("https://shop.example.com/cart?item=3"),
+    };
+  });
+  assert.deepEqual([result.jumio.type, result.jumio.terminal, result.jumio.sessionId], ["completed", true, "w-2"]);
+  assert.deepEqual([result.jumioError.type, result.jumioError.code], ["failed", "9210"]);
+  assert.deepEqual([result.withCode.vendor, result.withCode.type, result.withCode.code], ["authenteq", "completed", "Zx8Q"]);
+  assert.deepEqual([result.withoutCode.type, result.withoutCode.terminal], ["failed", true]);
+  assert.equal(result.unrelated, null);
+});
