@@ -157,7 +157,11 @@ passed: boolean,
 /**
  * Details for a person reading the log.
  */
-detail?: string, };
+detail?: string, 
+/**
+ * How to fix a failed check, for the integrator (developer-facing English).
+ */
+hint?: string, };
 
 /**
  * The `type` of an event and the fields that belong to that type only.

@@ -440,12 +440,29 @@ fn audit_of_an_adopted_biometric_frame_with_camera_only() {
         json,
         json!({
             "vendor": "jumio",
+            "expectedAllow": "camera;fullscreen;accelerometer;gyroscope;magnetometer",
             "required": ["camera", "fullscreen", "accelerometer", "gyroscope", "magnetometer"],
             "missingFeatures": ["fullscreen", "accelerometer", "gyroscope", "magnetometer"],
             "allowfullscreenRequired": true,
             "missingAllowfullscreen": true
         })
     );
+    // Every failed finding says how to fix it, with the exact string to paste.
+    let diagnostics = audit.diagnostics();
+    let gyro = diagnostics.iter().find(|d| d.check == "iframeAllowGyroscope").unwrap();
+    assert!(!gyro.passed);
+    assert_eq!(
+        gyro.hint.as_deref(),
+        Some(
+            "add `gyroscope` to the iframe's allow attribute (exactly: \
+             allow=\"camera;fullscreen;accelerometer;gyroscope;magnetometer\"), and to every iframe \
+             that contains it, up to the top page"
+        )
+    );
+    let camera = diagnostics.iter().find(|d| d.check == "iframeAllowCamera").unwrap();
+    assert!(camera.passed && camera.hint.is_none());
+    let fullscreen = diagnostics.iter().find(|d| d.check == "iframeAllowfullscreen").unwrap();
+    assert_eq!(fullscreen.hint.as_deref(), Some("add the `allowfullscreen` attribute to the iframe"));
 }
 
 #[test]

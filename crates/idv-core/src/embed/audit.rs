@@ -13,6 +13,8 @@ use super::feature::Feature;
 #[serde(rename_all = "camelCase")]
 pub struct FrameAudit {
     vendor: Vendor,
+    /// The `allow` value the vendor needs (what to paste into the iframe).
+    expected_allow: &'static str,
     required: Vec<Feature>,
     missing_features: Vec<Feature>,
     allowfullscreen_required: bool,
@@ -22,6 +24,7 @@ pub struct FrameAudit {
 impl FrameAudit {
     pub(crate) fn new(
         vendor: Vendor,
+        expected_allow: &'static str,
         required: Vec<Feature>,
         missing_features: Vec<Feature>,
         allowfullscreen_required: bool,
@@ -29,6 +32,7 @@ impl FrameAudit {
     ) -> FrameAudit {
         FrameAudit {
             vendor,
+            expected_allow,
             required,
             missing_features,
             allowfullscreen_required,
@@ -76,6 +80,13 @@ impl FrameAudit {
                             self.vendor
                         )
                     }),
+                    hint: (!passed).then(|| {
+                        format!(
+                            "add `{feature}` to the iframe's allow attribute (exactly: allow=\"{}\"), \
+                             and to every iframe that contains it, up to the top page",
+                            self.expected_allow
+                        )
+                    }),
                 }
             })
             .collect();
@@ -89,6 +100,9 @@ impl FrameAudit {
                         "the {} iframe lacks the `allowfullscreen` attribute",
                         self.vendor
                     )
+                }),
+                hint: self.missing_allowfullscreen.then(|| {
+                    "add the `allowfullscreen` attribute to the iframe".to_owned()
                 }),
             });
         }

@@ -302,6 +302,7 @@ impl FramePolicy {
     pub fn audit(&self, actual_allow: &str, actual_allowfullscreen: bool) -> FrameAudit {
         FrameAudit::new(
             self.vendor,
+            self.allow,
             self.features.clone(),
             self.missing_features(actual_allow),
             self.allow_fullscreen,

@@ -63,6 +63,7 @@ fn every_kind() -> Vec<EventKind> {
             severity: Severity::Error,
             passed: false,
             detail: None,
+            hint: Some("add `camera` to the iframe's allow attribute".into()),
         }),
     ]
 }

@@ -96,6 +96,7 @@ fn unrepresentable(vendor: Vendor, origin: &str, rejection: &Rejection) -> Event
             severity: Severity::Warning,
             passed: false,
             detail: Some(detail),
+            hint: Some("the vendor sent data without a JSON form, or over 256 KiB / 64 levels deep: report it to the vendor".to_owned()),
         }),
     )
 }
