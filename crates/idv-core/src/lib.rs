@@ -7,8 +7,10 @@
 //! - [`events`]: the event envelope, one decoder per vendor, return URLs, origin rules.
 //! - [`quality`]: per-frame quality metrics with documented thresholds and verdicts.
 //! - [`roi`]: capture guides, face detection, document quadrilaterals.
+//! - [`autocapture`]: consecutive compliant frames, the sharpest of the window, stabilized feedback.
 //! - [`embed`]: per-vendor iframe policy (allow attribute, sizes, origins).
 
+pub mod autocapture;
 pub mod embed;
 pub mod events;
 pub mod frame;

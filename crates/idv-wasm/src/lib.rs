@@ -7,7 +7,10 @@
 //! - [`events`]: `normalizeMessage`, `parseReturnUrl`.
 //! - [`stream`]: `createEventStream` and the `EventStream` class.
 
+pub mod analyzer;
+pub mod camera;
 mod convert;
+pub mod embed;
 pub mod events;
 pub mod frame;
 pub mod stream;

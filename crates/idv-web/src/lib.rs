@@ -9,6 +9,10 @@
 pub mod camera;
 pub mod canvas_reader;
 mod dom;
+pub mod embed;
+pub mod frame_source;
+pub mod microphone;
+pub mod preflight;
 pub mod stream;
 mod time;
 pub mod video;

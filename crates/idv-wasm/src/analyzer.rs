@@ -1,0 +1,1 @@
+//! `FrameAnalyzer`: per-frame quality, regions and feedback for JS.

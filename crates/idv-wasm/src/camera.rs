@@ -1,0 +1,1 @@
+//! The camera, microphone and preflight for JS.

@@ -1,0 +1,1 @@
+//! Vendor frames, the embedding doctor, launch helpers and the capability probe for JS.

@@ -1,0 +1,1 @@
+//! The microphone: level meter (RMS and peak in dBFS) and silence detection.
