@@ -8,9 +8,11 @@
 //! - [`quality`]: per-frame quality metrics with documented thresholds and verdicts.
 //! - [`roi`]: capture guides, face detection, document quadrilaterals.
 //! - [`autocapture`]: consecutive compliant frames, the sharpest of the window, stabilized feedback.
+//! - [`capability`]: WebView detection and the iframe / new tab / file upload recommendation.
 //! - [`embed`]: per-vendor iframe policy (allow attribute, sizes, origins).
 
 pub mod autocapture;
+pub mod capability;
 pub mod embed;
 pub mod events;
 pub mod frame;
