@@ -7,7 +7,11 @@ import {
   normalizeMessage,
   parseReturnUrl,
   createEventStream,
+  allowAttribute,
+  iframeHtml,
+  openInNewTab,
   type IdvEvent,
+  type CapabilityReport,
   type EventBody,
   type Rejected,
 } from "./index.js";
@@ -42,6 +46,16 @@ async function main(): Promise<void> {
   const stop: () => void = stream.listen("liveid", frame, { allowedOrigins: [] });
   const history: IdvEvent[] = stream.history();
   console.log(v, mean, history.length, stream.nextSeq, stream.diagnostics().accepted, stream.nativeHost());
+  const allow: string = allowAttribute("jumio", "biometric");
+  const html: string = iframeHtml({ vendor: "jumio", url: "https://acme.netverify.com/web/v4/app" });
+  const frame2 = stream.embed(document.body, { vendor: "liveid", url: "https://liveid.namirialtsp.com/x", loadTimeoutMs: null });
+  const allowed: string | undefined = frame2.policy?.allow;
+  const adopted = stream.adopt(frame, { vendor: "jumio", mode: "idCapture", loadTimeoutMs: 5000 });
+  adopted.remove();
+  const report: CapabilityReport = await stream.probeCapabilities({ needsMicrophone: true });
+  const returned: IdvEvent | null = stream.acceptReturnUrl(undefined, "authenteq");
+  console.log(allow, html, allowed, report.recommendation.mode, returned?.seq);
+  openInNewTab("https://acme.netverify.com/web/v4/app");
   stop();
   unsubscribe();
 }

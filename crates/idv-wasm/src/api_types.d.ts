@@ -65,3 +65,67 @@ export type StreamDiagnostics = {
 
 /** The native host receiving the events, if any. */
 export type NativeHost = "webkit" | "reactNative" | "android";
+
+/** Embedding modes: Jumio `idCapture` | `biometric` | `full` (default); LiveID+ `embedded`. */
+export type EmbedMode = "idCapture" | "biometric" | "full" | "embedded";
+
+/** The policy of a vendor iframe, as applied. */
+export type FramePolicy = {
+  vendor: Vendor;
+  mode: EmbedMode;
+  src: string;
+  title: string;
+  allow: string;
+  features: string[];
+  allowFullscreen: boolean;
+  referrerPolicy: string;
+  loading: string;
+  sandbox?: string;
+  origin: string;
+};
+
+/** What a vendor iframe needs. */
+export type FrameOptionsInput = {
+  vendor: Vendor;
+  /** The vendor's client URL (Jumio `web.href`, the LiveID+ link). */
+  url: string;
+  mode?: EmbedMode;
+  /** Origins allowed besides the vendor's documented hosts (also for the URL itself). */
+  allowedOrigins?: string[];
+  /** Accessible name of the iframe (default: "Jumio identity verification", …). */
+  title?: string;
+  /** Default `strict-origin-when-cross-origin`. */
+  referrerPolicy?: string;
+  /** Opt-in sandbox tokens; must include allow-scripts and allow-same-origin. Default: none. */
+  sandbox?: string[];
+};
+
+/** Options of `EventStream.embed`. */
+export type EmbedOptions = FrameOptionsInput & {
+  /** Report the frame when it sends nothing within this time; null disables. Default 20 s (Jumio), 60 s (others). */
+  loadTimeoutMs?: number | null;
+};
+
+/** Options of `EventStream.adopt` (the URL is the iframe's own `src`). */
+export type AdoptOptions = Omit<EmbedOptions, "url">;
+
+/** The capability probe's result. */
+export type CapabilityReport = {
+  capabilities: {
+    secureContext: boolean;
+    mediaDevices: boolean;
+    hasCamera: boolean | null;
+    hasMicrophone: boolean | null;
+    cameraPermission: "granted" | "denied" | "prompt" | "unknown";
+    microphonePermission: "granted" | "denied" | "prompt" | "unknown";
+    cameraAllowedByPolicy: boolean | null;
+    microphoneAllowedByPolicy: boolean | null;
+    inIframe: boolean;
+    wasmSimd: boolean;
+    videoFrame: boolean;
+    offscreenCanvas: boolean;
+    requestVideoFrameCallback: boolean;
+    webview: "none" | "androidWebView" | "iosWebView" | { inAppBrowser: string };
+  };
+  recommendation: { mode: "iframe" | "newTab" | "fileUpload"; reasons: string[] };
+};

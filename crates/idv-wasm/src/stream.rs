@@ -11,7 +11,7 @@ use crate::convert::{Fields, origin_rules, to_js, vendor};
 #[wasm_bindgen(js_name = "EventStream")]
 #[derive(Debug)]
 pub struct JsEventStream {
-    inner: EventStream,
+    pub(crate) inner: EventStream,
 }
 
 /// Creates an event stream (see `StreamOptions`). With persistence on (the default), the history

@@ -14,7 +14,7 @@ pub mod frame_source;
 pub mod microphone;
 pub mod preflight;
 pub mod stream;
-mod time;
+pub mod time;
 pub mod video;
 
 pub use camera::{CameraError, CameraOptions, CameraStream, FacingMode};

@@ -16,6 +16,7 @@ mod clock;
 mod diagnostics;
 mod history;
 mod options;
+mod return_page;
 mod router;
 
 use std::cell::{Cell, RefCell};
@@ -211,6 +212,11 @@ impl EventStream {
     }
 
     /// Counts a subscriber failure (the JS bindings call this when a callback threw).
+    /// True while the page's `message` listener is attached (some frame is registered).
+    pub fn is_listening(&self) -> bool {
+        self.inner.state.borrow().message_listener.is_some()
+    }
+
     pub fn note_subscriber_error(&self) {
         self.inner.state.borrow_mut().diagnostics.subscriber_errors += 1;
     }
@@ -219,15 +225,23 @@ impl EventStream {
     /// Dropping the returned handle stops accepting them; the page's `message` listener goes
     /// away with the last registration.
     pub fn register_frame(&self, frame: &HtmlIFrameElement, vendor: Vendor, rules: OriginRules) -> FrameRegistration {
+        let accepted = Rc::new(Cell::new(0));
         let id = {
             let mut state = self.inner.state.borrow_mut();
             state.next_id += 1;
             let id = state.next_id;
-            state.frames.push(Registered { id, frame: frame.clone(), vendor, rules: Rc::new(rules) });
+            let registered = Registered {
+                id,
+                frame: frame.clone(),
+                vendor,
+                rules: Rc::new(rules),
+                accepted: Rc::clone(&accepted),
+            };
+            state.frames.push(registered);
             id
         };
         self.ensure_message_listener();
-        FrameRegistration { stream: Rc::downgrade(&self.inner), id }
+        FrameRegistration { stream: Rc::downgrade(&self.inner), id, accepted }
     }
 
     fn ensure_message_listener(&self) {
@@ -245,11 +259,17 @@ impl EventStream {
     }
 
     fn on_message(&self, event: &MessageEvent) {
-        let frame = {
+        let (frame, accepted) = {
             let state = self.inner.state.borrow();
-            router::find(&state.frames, event).map(|r| (r.vendor, Rc::clone(&r.rules)))
+            match router::find(&state.frames, event) {
+                Some(r) => (Some((r.vendor, Rc::clone(&r.rules))), Some(Rc::clone(&r.accepted))),
+                None => (None, None),
+            }
         };
         let routed = router::route(frame, event, self.inner.options.keep_secrets);
+        if let (Routed::Accept(_), Some(accepted)) = (&routed, accepted) {
+            accepted.set(accepted.get() + 1);
+        }
         let mut state = self.inner.state.borrow_mut();
         match routed {
             Routed::Accept(body) => {
@@ -344,6 +364,24 @@ impl Drop for Subscription {
 pub struct FrameRegistration {
     stream: Weak<Inner>,
     id: u64,
+    accepted: Rc<Cell<u64>>,
+}
+
+impl FrameRegistration {
+    /// How many of the frame's messages became events so far.
+    pub fn accepted(&self) -> u64 {
+        self.accepted.get()
+    }
+
+    /// Whether the stream that registered the frame still exists.
+    pub fn stream(&self) -> Option<EventStream> {
+        self.stream.upgrade().map(|inner| EventStream { inner })
+    }
+
+    /// The counter behind [`accepted`](Self::accepted), for watchers that outlive a borrow.
+    pub(crate) fn accepted_cell(&self) -> Rc<Cell<u64>> {
+        Rc::clone(&self.accepted)
+    }
 }
 
 impl Drop for FrameRegistration {

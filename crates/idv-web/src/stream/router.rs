@@ -17,6 +17,8 @@ pub(crate) struct Registered {
     pub(crate) frame: HtmlIFrameElement,
     pub(crate) vendor: Vendor,
     pub(crate) rules: Rc<OriginRules>,
+    /// Messages accepted from this frame: the embedding doctor's sign of life.
+    pub(crate) accepted: Rc<std::cell::Cell<u64>>,
 }
 
 /// What the router decided for one message.
