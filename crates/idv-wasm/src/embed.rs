@@ -119,6 +119,13 @@ fn run_doctor(stream: &idv_web::EventStream, policy: &FramePolicy) {
 
 #[wasm_bindgen(js_class = "EventStream")]
 impl JsEventStream {
+    /// True while the page's `message` listener is attached (some vendor frame is registered);
+    /// false again once every frame was removed.
+    #[wasm_bindgen(getter)]
+    pub fn listening(&self) -> bool {
+        self.inner.is_listening()
+    }
+
     /// Creates the vendor's iframe in `container` with exactly the permissions it needs, accepts
     /// its messages into this stream, sizes it to the container, and runs the embedding doctor.
     pub fn embed(
