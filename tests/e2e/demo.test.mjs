@@ -6,19 +6,21 @@ import { join } from "node:path";
 import { launch, ROOT } from "./lib/browser.mjs";
 import { startStatic } from "../server/static.mjs";
 
-let server, browser;
+let server, simulators, browser;
 const shots = join(ROOT, "target", "screenshots");
 
 before(async () => {
   const dist = join(ROOT, "dist");
   if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ missing: run bash scripts/build-demo.sh");
   server = await startStatic({ root: dist, spa: true });
+  simulators = await startStatic({ root: join(ROOT, "tests", "simulators") });
   browser = await launch();
   mkdirSync(shots, { recursive: true });
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await simulators?.close();
 });
 
 test("the demo shows the live camera preview and stops it", async () => {
@@ -69,4 +71,30 @@ test("the demo's text follows the language", async () => {
   await page.getByRole("button", { name: "Kamera starten" }).waitFor();
   assert.equal(await page.locator("html").getAttribute("lang"), "de");
   await page.close();
+});
+
+test("the demo embeds a vendor simulator and logs its events from the stream", async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1400 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${server.origin}/?lang=en&vendorOrigin=${encodeURIComponent(simulators.origin)}`);
+  await page.getByLabel("Scenario").selectOption({ label: "Jumio — Success" });
+  await page.getByRole("button", { name: "Start verification" }).click();
+  const log = page.getByRole("log");
+  await log.getByText("jumio completed").waitFor({ timeout: 10_000 });
+  const lines = await log.locator("li").allInnerTexts();
+  const vendorLines = lines.filter((l) => / jumio (loaded|completed)/.test(l));
+  assert.deepEqual(vendorLines.map((l) => l.replace(/^#\d+ /, "").split(" ").slice(0, 2).join(" ")), [
+    "jumio loaded",
+    "jumio completed",
+  ]);
+  assert.ok(lines.some((l) => l.includes("[embedPageChecks]")), lines.join("\n"));
+  const allow = await page.locator("#vendor-frame iframe").getAttribute("allow");
+  assert.equal(allow, "camera;autoplay;fullscreen;clipboard-read;clipboard-write;accelerometer;gyroscope;magnetometer");
+  await page.screenshot({ path: join(shots, "demo-vendor.png"), fullPage: true });
+  await page.getByRole("button", { name: "End verification" }).click();
+  assert.equal(await page.locator("#vendor-frame iframe").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

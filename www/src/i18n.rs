@@ -17,6 +17,17 @@ pub struct Texts {
     pub preview_label: &'static str,
     pub log_heading: &'static str,
     pub log_empty: &'static str,
+    pub vendor_heading: &'static str,
+    pub vendor_label: &'static str,
+    pub scenario_label: &'static str,
+    pub start_vendor: &'static str,
+    pub end_vendor: &'static str,
+    pub vendor_idle: &'static str,
+    pub vendor_running: &'static str,
+    pub vendor_failed: &'static str,
+    pub simulator_note: &'static str,
+    /// Display names of the simulator scenarios, in [`crate::vendor_panel::SCENARIOS`] order.
+    pub scenarios: [&'static str; 8],
 }
 
 pub const EN: Texts = Texts {
@@ -33,6 +44,25 @@ pub const EN: Texts = Texts {
     preview_label: "Live camera preview",
     log_heading: "Event log",
     log_empty: "No events yet.",
+    vendor_heading: "Verification provider",
+    vendor_label: "Provider",
+    scenario_label: "Scenario",
+    start_vendor: "Start verification",
+    end_vendor: "End verification",
+    vendor_idle: "No verification running.",
+    vendor_running: "Verification running",
+    vendor_failed: "The verification could not start",
+    simulator_note: "The providers here are protocol simulators served from their own origin: they send each provider's documented events.",
+    scenarios: [
+        "Manual: choose events in the provider's page",
+        "Success",
+        "Error: camera unavailable",
+        "Error: no acceptable submission",
+        "Operator answered, call completed",
+        "No operator answered, retried",
+        "Cancelled by the user",
+        "Device check failed",
+    ],
 };
 
 pub const DE: Texts = Texts {
@@ -49,6 +79,25 @@ pub const DE: Texts = Texts {
     preview_label: "Live-Kameravorschau",
     log_heading: "Ereignisprotokoll",
     log_empty: "Noch keine Ereignisse.",
+    vendor_heading: "Prüfanbieter",
+    vendor_label: "Anbieter",
+    scenario_label: "Szenario",
+    start_vendor: "Prüfung starten",
+    end_vendor: "Prüfung beenden",
+    vendor_idle: "Keine Prüfung aktiv.",
+    vendor_running: "Prüfung läuft",
+    vendor_failed: "Die Prüfung konnte nicht starten",
+    simulator_note: "Die Anbieter hier sind Protokoll-Simulatoren auf eigenem Origin: Sie senden die dokumentierten Ereignisse des jeweiligen Anbieters.",
+    scenarios: [
+        "Manuell: Ereignisse auf der Anbieterseite wählen",
+        "Erfolg",
+        "Fehler: Kamera nicht verfügbar",
+        "Fehler: keine gültige Aufnahme",
+        "Operator angenommen, Gespräch beendet",
+        "Kein Operator, erneuter Versuch",
+        "Vom Nutzer abgebrochen",
+        "Gerätetest fehlgeschlagen",
+    ],
 };
 
 impl Texts {

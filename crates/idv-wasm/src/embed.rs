@@ -109,14 +109,6 @@ impl JsVendorFrame {
     }
 }
 
-/// Runs the embedding doctor in the background; findings arrive as `diagnostic` events.
-fn run_doctor(stream: &idv_web::EventStream, policy: &FramePolicy) {
-    let (stream, policy) = (stream.clone(), policy.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        idv_web::embed::check_page(&stream, &policy).await;
-    });
-}
-
 #[wasm_bindgen(js_class = "EventStream")]
 impl JsEventStream {
     /// True while the page's `message` listener is attached (some vendor frame is registered);
@@ -136,7 +128,6 @@ impl JsEventStream {
         let fields = Fields::new(&options, "embed")?;
         let policy = policy_from(&fields, None, "embed")?;
         let watch = watch(&fields, policy.vendor())?;
-        run_doctor(&self.inner, &policy);
         let frame = VendorFrame::create(&container, policy, &self.inner, watch)
             .map_err(|e| JsError::new(&format!("embed: {e}")))?;
         Ok(JsVendorFrame { inner: Some(frame) })
@@ -153,7 +144,6 @@ impl JsEventStream {
         let src = iframe.get_attribute("src");
         let policy = policy_from(&fields, src, "adopt")?;
         let watch = watch(&fields, policy.vendor())?;
-        run_doctor(&self.inner, &policy);
         let frame = VendorFrame::adopt(&iframe, policy, &self.inner, watch)
             .map_err(|e| JsError::new(&format!("adopt: {e}")))?;
         Ok(JsVendorFrame { inner: Some(frame) })

@@ -67,7 +67,7 @@ pub struct VendorFrame {
 
 impl VendorFrame {
     /// Creates the iframe with exactly the policy's attributes, appends it to `container`, and
-    /// starts the doctor's watchdog.
+    /// starts the embedding doctor (page checks in the background, the load watchdog).
     pub fn create(
         container: &Element,
         policy: FramePolicy,
@@ -90,6 +90,7 @@ impl VendorFrame {
         let watchdog = watch
             .load_timeout_ms
             .map(|ms| Watchdog::arm(stream, &policy, registration.accepted_cell(), loaded, ms));
+        run_doctor(stream, &policy);
         Ok(Self {
             iframe,
             container: Some(container.clone()),
@@ -131,6 +132,7 @@ impl VendorFrame {
         let watchdog = watch
             .load_timeout_ms
             .map(|ms| Watchdog::arm(stream, &policy, registration.accepted_cell(), loaded, ms));
+        run_doctor(stream, &policy);
         Ok(Self {
             iframe: iframe.clone(),
             container: None,
@@ -157,6 +159,14 @@ impl VendorFrame {
             Sizer::apply(container, &self.iframe, &self.policy);
         }
     }
+}
+
+/// The page checks, in the background: their findings arrive as `diagnostic` events.
+fn run_doctor(stream: &EventStream, policy: &FramePolicy) {
+    let (stream, policy) = (stream.clone(), policy.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        super::doctor::check_page(&stream, &policy).await;
+    });
 }
 
 fn load_listener(iframe: &HtmlIFrameElement) -> (EventListener, Rc<Cell<bool>>) {
