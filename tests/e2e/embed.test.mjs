@@ -234,3 +234,24 @@ test("a return page pushes its result once, also across a reload", async () => {
   assert.deepEqual(again.events.map((e) => [e.seq, e.type]), [[1, "failed"]]);
   await context.close();
 });
+
+for (const buffered of [true, false]) {
+  test(`messages a server-rendered frame posts before the module loads are ${buffered ? "kept (web/early.js)" : "lost without web/early.js"}`, async () => {
+    const url = simulator(origins.vendor.origin, "jumio", "scenario=success&delay=50");
+    const params = new URLSearchParams({ url, late: "1500", buffer: buffered ? "1" : "0" });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origins.host.origin}/tests/pages/early.html?${params}`);
+    await page.waitForFunction(() => window.__ready === true, null, { timeout: 10_000 });
+    await page.waitForTimeout(200);
+    const events = await page.evaluate(() => window.__events.filter((e) => e.type !== "diagnostic"));
+    if (buffered) {
+      assert.deepEqual(events.map((e) => [e.seq, e.type]), [[1, "loaded"], [2, "completed"]]);
+      assert.equal(await page.evaluate(() => window.__stream.diagnostics().accepted), 2);
+      assert.deepEqual(await page.evaluate(() => window.__idvEarly.messages.length), 0, "taken from the buffer");
+    } else {
+      assert.deepEqual(events, [], "the browser delivered them before anyone listened");
+    }
+    await context.close();
+  });
+}

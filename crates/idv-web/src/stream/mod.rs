@@ -222,6 +222,7 @@ impl EventStream {
     }
 
     /// Accepts messages from `frame` as `vendor`'s, when their origin is allowed by `rules`.
+    /// Messages the frame posted before (kept by `web/early.js`) are delivered first.
     /// Dropping the returned handle stops accepting them; the page's `message` listener goes
     /// away with the last registration.
     pub fn register_frame(&self, frame: &HtmlIFrameElement, vendor: Vendor, rules: OriginRules) -> FrameRegistration {
@@ -241,6 +242,12 @@ impl EventStream {
             id
         };
         self.ensure_message_listener();
+        // What the frame said before it was registered (web/early.js), first and in order.
+        let rules = self.inner.state.borrow().frames.iter().find(|r| r.id == id).map(|r| Rc::clone(&r.rules));
+        for (origin, data) in router::take_early(frame) {
+            let known = rules.as_ref().map(|rules| (vendor, Rc::clone(rules)));
+            self.deliver_message(known, Some(Rc::clone(&accepted)), &origin, &data);
+        }
         FrameRegistration { stream: Rc::downgrade(&self.inner), id, accepted }
     }
 
@@ -266,7 +273,18 @@ impl EventStream {
                 None => (None, None),
             }
         };
-        let routed = router::route(frame, event, self.inner.options.keep_secrets);
+        self.deliver_message(frame, accepted, &event.origin(), &event.data());
+    }
+
+    /// Routes one message from a known (or unknown) frame: counted, or turned into an event.
+    fn deliver_message(
+        &self,
+        frame: Option<(Vendor, Rc<OriginRules>)>,
+        accepted: Option<Rc<Cell<u64>>>,
+        origin: &str,
+        data: &wasm_bindgen::JsValue,
+    ) {
+        let routed = router::route(frame, origin, data, self.inner.options.keep_secrets);
         if let (Routed::Accept(_), Some(accepted)) = (&routed, accepted) {
             accepted.set(accepted.get() + 1);
         }

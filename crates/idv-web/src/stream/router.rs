@@ -41,22 +41,26 @@ pub(crate) fn find<'a>(frames: &'a [Registered], event: &MessageEvent) -> Option
     frames.iter().find(|r| r.frame.content_window().is_some_and(|w| JsValue::from(w) == source))
 }
 
-pub(crate) fn route(frame: Option<(Vendor, Rc<OriginRules>)>, event: &MessageEvent, keep_secrets: bool) -> Routed {
+pub(crate) fn route(
+    frame: Option<(Vendor, Rc<OriginRules>)>,
+    origin: &str,
+    data: &JsValue,
+    keep_secrets: bool,
+) -> Routed {
     let Some((vendor, rules)) = frame else { return Routed::UnknownSource };
-    let origin = event.origin();
     // The origin is checked before the data is even converted.
-    if !rules.allows(vendor, &origin) {
+    if !rules.allows(vendor, origin) {
         return Routed::BadOrigin;
     }
     let options = idv_core::events::DecodeOptions::default().with_keep_secrets(keep_secrets);
-    let data = match message_data(&event.data()) {
+    let data = match message_data(data) {
         Ok(data) => data,
-        Err(rejection) => return Routed::Unrepresentable(unrepresentable(vendor, &origin, &rejection)),
+        Err(rejection) => return Routed::Unrepresentable(unrepresentable(vendor, origin, &rejection)),
     };
-    match normalize_message(vendor, &origin, data, &rules, &options) {
+    match normalize_message(vendor, origin, data, &rules, &options) {
         Ok(body) => Routed::Accept(body),
         Err(Rejection::Origin { .. }) => Routed::BadOrigin,
-        Err(rejection) => Routed::Unrepresentable(unrepresentable(vendor, &origin, &rejection)),
+        Err(rejection) => Routed::Unrepresentable(unrepresentable(vendor, origin, &rejection)),
     }
 }
 
@@ -101,4 +105,31 @@ fn unrepresentable(vendor: Vendor, origin: &str, rejection: &Rejection) -> Event
             hint: Some("the vendor sent data without a JSON form, or over 256 KiB / 64 levels deep: report it to the vendor".to_owned()),
         }),
     )
+}
+
+/// Takes from the early buffer (`web/early.js`, `window.__idvEarly`) the messages `frame`'s
+/// window posted before it was registered, oldest first, as `(origin, data)`. Messages of other
+/// sources stay in the buffer for their own frames.
+pub(crate) fn take_early(frame: &HtmlIFrameElement) -> Vec<(String, JsValue)> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let Some(source) = frame.content_window().map(JsValue::from) else { return Vec::new() };
+    let Ok(early) = js_sys::Reflect::get(&window, &"__idvEarly".into()) else { return Vec::new() };
+    let Some(messages) = js_sys::Reflect::get(&early, &"messages".into()).ok().and_then(|m| m.dyn_into::<js_sys::Array>().ok())
+    else {
+        return Vec::new();
+    };
+    let kept = js_sys::Array::new();
+    let mut taken = Vec::new();
+    for message in messages.iter() {
+        let from = js_sys::Reflect::get(&message, &"source".into()).unwrap_or(JsValue::NULL);
+        if from == source {
+            let origin = js_sys::Reflect::get(&message, &"origin".into()).ok().and_then(|o| o.as_string()).unwrap_or_default();
+            let data = js_sys::Reflect::get(&message, &"data".into()).unwrap_or(JsValue::UNDEFINED);
+            taken.push((origin, data));
+        } else {
+            kept.push(&message);
+        }
+    }
+    let _ = js_sys::Reflect::set(&early, &"messages".into(), &kept);
+    taken
 }
