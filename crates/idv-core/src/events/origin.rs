@@ -203,7 +203,9 @@ fn parse_parts(text: &str, allow_wildcard: bool) -> Result<Parts, OriginError> {
         let numeric_tld = labels
             .last()
             .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()));
-        if labels.len() < 2 || numeric_tld {
+        // A matching host is at least one label plus a dot longer than the base; a base that
+        // leaves no room under the 253-byte limit could never match anything.
+        if labels.len() < 2 || numeric_tld || host.len() > MAX_WILDCARD_BASE {
             return Err(OriginError::Wildcard);
         }
     }
@@ -215,6 +217,9 @@ fn parse_parts(text: &str, allow_wildcard: bool) -> Result<Parts, OriginError> {
         port,
     })
 }
+
+/// The longest base after `*.`: a 1-byte label and a dot must still fit in 253 bytes.
+const MAX_WILDCARD_BASE: usize = 253 - 2;
 
 fn parse_port(port: &str) -> Result<u16, OriginError> {
     let invalid = || OriginError::InvalidPort(port.chars().take(16).collect());

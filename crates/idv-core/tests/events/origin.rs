@@ -279,3 +279,16 @@ fn integrator_patterns_add_to_a_vendor() {
     assert!(rules.allows(Vendor::Vult, "http://localhost:8080"));
     assert!(!rules.allows(Vendor::Vult, "null"));
 }
+
+/// Found by the `origin_pattern` fuzz target: a wildcard whose base leaves no room for a label
+/// under the 253-byte host limit was accepted but could never match.
+#[test]
+fn wildcard_base_must_leave_room_for_a_label() {
+    let base = format!("{}.{}.{}.{}", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(60));
+    assert_eq!(base.len(), 252);
+    assert!(OriginPattern::parse(&format!("https://*.{base}")).is_err());
+    let fits = &base[..251];
+    let fits = fits.trim_end_matches('.');
+    let pattern = OriginPattern::parse(&format!("https://*.{fits}")).expect("a base of 251 bytes is fine");
+    assert!(pattern.matches(&format!("https://x.{fits}")));
+}
