@@ -255,3 +255,69 @@ for (const buffered of [true, false]) {
     await context.close();
   });
 }
+
+test("a camera the user already blocked for this site is reported at embed time", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // The state Chromium keeps after the user clicked "Block" (no prompt involved), in this
+  // page's own browser context.
+  const { targetInfo } = await cdp.send("Target.getTargetInfo");
+  await cdp.send("Browser.setPermission", {
+    permission: { name: "camera" },
+    setting: "denied",
+    origin: origins.host.origin,
+    browserContextId: targetInfo.browserContextId,
+  });
+  const url = simulator(origins.vendor.origin, "jumio", "scenario=manual");
+  await page.goto(embedPage({ how: "embed", vendor: "jumio", url, mode: "idCapture" }));
+  await page.waitForFunction(() => window.__events?.some((e) => e.check === "embedPageChecks"));
+  const events = await page.evaluate(() => window.__events);
+  const [denied] = diagnostics(events, "cameraPermission");
+  assert.ok(denied, JSON.stringify(events));
+  assert.equal(denied.passed, false);
+  assert.match(denied.hint, /site settings/);
+  const report = await page.evaluate(() => window.__stream.probeCapabilities());
+  assert.equal(report.capabilities.cameraPermission, "denied");
+  assert.equal(report.recommendation.mode, "newTab");
+  await context.close();
+});
+
+test("openInNewTab opens the vendor without an opener; bad URLs and redirects are checked", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(embedPage({}));
+  await page.evaluate(() => {
+    const button = document.createElement("button");
+    button.id = "go";
+    button.textContent = "Continue in a new tab";
+    button.onclick = async () => {
+      const { openInNewTab } = await import("/web/index.js");
+      openInNewTab(window.__target);
+    };
+    document.body.append(button);
+  });
+  const target = simulator(origins.vendor.origin, "jumio", "scenario=manual");
+  await page.evaluate((t) => (window.__target = t), target);
+  const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("#go")]);
+  await popup.waitForLoadState();
+  assert.equal(popup.url(), target);
+  assert.equal(await popup.evaluate(() => window.opener), null, "the vendor tab gets no handle to the page");
+  const errors = await page.evaluate(async () => {
+    const { openInNewTab, redirectTo } = await import("/web/index.js");
+    const out = [];
+    for (const [fn, url] of [[openInNewTab, "http://vendor.example.com/"], [redirectTo, "javascript:alert(1)"], [redirectTo, "not a url"]]) {
+      try {
+        fn(url);
+        out.push("no error");
+      } catch (e) {
+        out.push(e.message);
+      }
+    }
+    return out;
+  });
+  for (const message of errors) assert.match(message, /not an https URL/);
+  await page.evaluate((t) => import("/web/index.js").then(({ redirectTo }) => redirectTo(t)), target);
+  await page.waitForURL(target);
+  await context.close();
+});
