@@ -50,10 +50,10 @@ pub fn create_event_stream(
 /// shows in the console without stopping delivery to the other subscribers.
 fn report(error: &JsValue) {
     let global = js_sys::global();
-    if let Ok(report) = js_sys::Reflect::get(&global, &"reportError".into()) {
-        if let Some(report) = report.dyn_ref::<js_sys::Function>() {
-            let _ = report.call1(&global, error);
-        }
+    if let Ok(report) = js_sys::Reflect::get(&global, &"reportError".into())
+        && let Some(report) = report.dyn_ref::<js_sys::Function>()
+    {
+        let _ = report.call1(&global, error);
     }
 }
 

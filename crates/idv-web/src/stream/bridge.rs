@@ -56,15 +56,14 @@ impl Bridge {
         if let Some(handler) = get(&window, "webkit")
             .and_then(|w| get(&w, "messageHandlers"))
             .and_then(|h| get(&h, &self.name))
+            && let Some(post) = post_message_of(&handler)
         {
-            if let Some(post) = post_message_of(&handler) {
-                return Some((NativeHost::WebKit, handler, post));
-            }
+            return Some((NativeHost::WebKit, handler, post));
         }
-        if let Some(rn) = get(&window, "ReactNativeWebView") {
-            if let Some(post) = post_message_of(&rn) {
-                return Some((NativeHost::ReactNative, rn, post));
-            }
+        if let Some(rn) = get(&window, "ReactNativeWebView")
+            && let Some(post) = post_message_of(&rn)
+        {
+            return Some((NativeHost::ReactNative, rn, post));
         }
         let injected = get(&window, &self.name)?;
         // Named access on `window` returns an iframe's WindowProxy for `<iframe name=…>`; its

@@ -83,12 +83,12 @@ impl EventStream {
     pub fn new(options: StreamOptions) -> Self {
         let mut history = History::new(options.history_limit);
         let mut next_seq = 1;
-        if options.persist {
-            if let Some((seq, events)) = history::restore(&options) {
-                next_seq = seq;
-                for event in events {
-                    history.push(event);
-                }
+        if options.persist
+            && let Some((seq, events)) = history::restore(&options)
+        {
+            next_seq = seq;
+            for event in events {
+                history.push(event);
             }
         }
         let bridge = RefCell::new(Bridge::new(&options.bridge_name));
@@ -146,18 +146,17 @@ impl EventStream {
             let Some(event) = self.inner.state.borrow_mut().pending.pop_front() else { break };
             let subscribers = self.inner.subscribers.borrow().clone();
             for subscriber in subscribers {
-                if subscriber.active.get() {
-                    if let Ok(mut callback) = subscriber.callback.try_borrow_mut() {
-                        callback(&event);
-                    }
+                if subscriber.active.get()
+                    && let Ok(mut callback) = subscriber.callback.try_borrow_mut()
+                {
+                    callback(&event);
                 }
             }
-            if self.inner.options.native_bridge {
-                if let Ok(json) = serde_json::to_string(&event) {
-                    if self.inner.bridge.borrow_mut().forward(&json) {
-                        self.inner.state.borrow_mut().diagnostics.bridged += 1;
-                    }
-                }
+            if self.inner.options.native_bridge
+                && let Ok(json) = serde_json::to_string(&event)
+                && self.inner.bridge.borrow_mut().forward(&json)
+            {
+                self.inner.state.borrow_mut().diagnostics.bridged += 1;
             }
         }
         self.inner.state.borrow_mut().delivering = false;
