@@ -11,6 +11,10 @@ export {
   openInNewTab,
   redirectTo,
   VendorFrame,
+  Camera,
+  MicrophoneMeter,
+  FrameSource,
+  preflight,
 } from "../pkg/idv_capture.js";
 export type {
   IdvEvent,
@@ -38,6 +42,23 @@ export type {
   Captured,
   Diagnostic,
   JsonValue,
+  CameraOpenOptions,
+  CameraInfo,
+  TrackSettings,
+  SizeAttempt,
+  SwitchTarget,
+  MediaDeviceSummary,
+  CameraErrorCode,
+  CameraError,
+  MicrophoneOptions,
+  MicrophoneLevel,
+  PreflightOptions,
+  PreflightCheck,
+  PreflightReport,
+  FrameSourceOptions,
+  SourceFrame,
+  GrabbedFrame,
+  FrameSourceStats,
 } from "../pkg/idv_capture.js";
 
 /** Loads the wasm module once; every call returns the same promise. */

@@ -48,3 +48,5 @@ export const iframeHtml = guard("iframeHtml", wasm.iframeHtml);
 export const openInNewTab = guard("openInNewTab", wasm.openInNewTab);
 export const redirectTo = guard("redirectTo", wasm.redirectTo);
 export { EventStream, VendorFrame } from "../pkg/idv_capture.js";
+export const preflight = guard("preflight", wasm.preflight);
+export { Camera, MicrophoneMeter, FrameSource } from "../pkg/idv_capture.js";

@@ -10,6 +10,16 @@ import {
   allowAttribute,
   iframeHtml,
   openInNewTab,
+  Camera,
+  MicrophoneMeter,
+  FrameSource,
+  preflight,
+  type CameraInfo,
+  type CameraError,
+  type MicrophoneLevel,
+  type PreflightReport,
+  type SourceFrame,
+  type MediaDeviceSummary,
   type IdvEvent,
   type CapabilityReport,
   type EventBody,
@@ -56,6 +66,45 @@ async function main(): Promise<void> {
   const returned: IdvEvent | null = stream.acceptReturnUrl(undefined, "authenteq");
   console.log(allow, html, allowed, report.recommendation.mode, returned?.seq);
   openInNewTab("https://acme.netverify.com/web/v4/app");
+
+  const camera = new Camera();
+  camera.attach(stream);
+  try {
+    const info: CameraInfo = await camera.open({ facingMode: "environment", width: 1920, height: 1080, exact: true });
+    const fps: number | null = info.settings.frameRate;
+    console.log(fps, info.mirrored, info.attempts[0]?.size?.width, camera.torchSupported, camera.live);
+    const video = document.createElement("video");
+    video.srcObject = camera.mediaStream;
+    camera.applyMirror(video);
+    await camera.switchTo("next");
+    await camera.switchTo({ facingMode: "user" });
+    if (camera.torchSupported) await camera.setTorch(true);
+    const cameras: MediaDeviceSummary[] = await Camera.listCameras();
+    console.log(cameras.map((c) => c.label), camera.info?.settings.width);
+    const source = new FrameSource(video, { path: "auto", pixels: "luma" });
+    const stopFrames: () => void = source.start((frame: SourceFrame) => {
+      const first: number | undefined = frame.format === "luma" ? frame.data[0] : frame.data[3];
+      console.log(frame.seq, frame.timestampUs, first);
+    }, (error: Error) => console.error(error));
+    const grabbed = await source.grab({ pixels: false });
+    console.log(grabbed.acquireMs, source.stats().dropped);
+    stopFrames();
+    source.stop();
+    camera.stop();
+    const checked: PreflightReport = await camera.preflight({ cameraMs: 500 });
+    console.log(checked.passed, checked.checks.map((c) => c.check));
+  } catch (e) {
+    const error = e as CameraError;
+    if (error.name === "CameraError" && error.code === "notAllowed") console.log(error.device, error.constraint);
+  }
+  const meter = new MicrophoneMeter({ silenceThresholdDbfs: -50, silenceMs: 500 });
+  meter.attach(stream);
+  await meter.open();
+  const level: MicrophoneLevel = meter.level();
+  console.log(level.rmsDbfs, level.peakDbfs, level.silent, meter.running);
+  meter.close();
+  const standalone: PreflightReport = await preflight({ microphone: false });
+  console.log(standalone.camera?.fps);
   stop();
   unsubscribe();
 }

@@ -129,3 +129,179 @@ export type CapabilityReport = {
   };
   recommendation: { mode: "iframe" | "newTab" | "fileUpload"; reasons: string[] };
 };
+
+/** Options of `Camera.open`; every field is optional. */
+export type CameraOpenOptions = {
+  /** Which way the camera faces (a preference). Default "user"; null asks for none. */
+  facingMode?: "user" | "environment" | null;
+  /** Asked frame size. Default 1280×720. */
+  width?: number;
+  height?: number;
+  /** Ask the size exactly (`{ exact }`) instead of as `ideal`. Default false. */
+  exact?: boolean;
+  /** With `exact`: step down 1920×1080 → 1280×720 → 640×480 → browser default when the size is
+   * refused, and remember what worked. Default true. */
+  fallback?: boolean;
+  /** Also remember the size that worked in sessionStorage. Default false. */
+  persistSize?: boolean;
+  /** Frames per second (ideal). */
+  frameRate?: number;
+  /** A device from `Camera.listCameras()`. */
+  deviceId?: string;
+  /** Also open the microphone in the same stream. Default false. */
+  audio?: boolean;
+};
+
+/** What a video track really delivers (`getSettings()`). */
+export type TrackSettings = {
+  width: number | null;
+  height: number | null;
+  frameRate: number | null;
+  facingMode: string | null;
+  deviceId: string | null;
+  groupId: string | null;
+  resizeMode: string | null;
+  label: string;
+};
+
+/** One `getUserMedia` call of the resolution fallback (`size: null` = no size constraint). */
+export type SizeAttempt = {
+  size: { width: number; height: number } | null;
+  ok: boolean;
+  error?: CameraErrorCode;
+};
+
+/** What the open camera delivers. */
+export type CameraInfo = {
+  settings: TrackSettings;
+  /** Mirror the preview (front camera); analysed frames are never mirrored. */
+  mirrored: boolean;
+  /** The camera has a torch. */
+  torch: boolean;
+  attempts: SizeAttempt[];
+};
+
+/** `Camera.switchTo` target. */
+export type SwitchTarget = "next" | { deviceId: string } | { facingMode: "user" | "environment" };
+
+/** A device from `enumerateDevices()` (ids and labels are empty before permission). */
+export type MediaDeviceSummary = {
+  kind: "videoInput" | "audioInput" | "audioOutput";
+  deviceId: string;
+  groupId: string;
+  label: string;
+};
+
+/** `code` of a `CameraError`: the `deviceError` kind, or an operation error. */
+export type CameraErrorCode =
+  | "notAllowed" | "notFound" | "notReadable" | "overconstrained" | "security" | "aborted"
+  | "notSupported" | "other" | "cancelled" | "notOpen" | "torchUnsupported";
+
+/** What camera and microphone promises reject with. */
+export type CameraError = Error & {
+  name: "CameraError";
+  code: CameraErrorCode;
+  device: "camera" | "microphone";
+  /** For `overconstrained`: the constraint the browser named. */
+  constraint?: string;
+};
+
+/** Options of `new MicrophoneMeter`. */
+export type MicrophoneOptions = {
+  deviceId?: string;
+  /** Samples per reading (power of two, 32–32768). Default 2048. */
+  window?: number;
+  /** Below this RMS the input is silent. Default -50 dBFS. */
+  silenceThresholdDbfs?: number;
+  /** How long below the threshold before `silent`. Default 500 ms. */
+  silenceMs?: number;
+  /** Ask for unprocessed audio (no echo cancellation, noise suppression, gain control). Default true. */
+  raw?: boolean;
+};
+
+/** One reading of `MicrophoneMeter.level()` (`-Infinity` dBFS for digital silence). */
+export type MicrophoneLevel = {
+  rmsDbfs: number;
+  peakDbfs: number;
+  silent: boolean;
+  silentForMs: number;
+};
+
+/** Options of `preflight` / `Camera.preflight`. */
+export type PreflightOptions = {
+  camera?: boolean;
+  microphone?: boolean;
+  /** Asked camera size. Default 640×480. */
+  width?: number;
+  height?: number;
+  facingMode?: "user" | "environment";
+  /** Lowest acceptable frame rate. Default 15. */
+  minFps?: number;
+  /** Camera measurement time. Default 1000 ms. */
+  cameraMs?: number;
+  /** The microphone's peak must exceed this. Default -60 dBFS. */
+  minSignalDbfs?: number;
+  /** Microphone measurement time. Default 1000 ms. */
+  microphoneMs?: number;
+};
+
+/** One preflight check (also sent as a `diagnostic` event by `Camera.preflight`). */
+export type PreflightCheck = {
+  check: string;
+  passed: boolean;
+  severity: "info" | "warning" | "error";
+  detail: string;
+  hint?: string;
+};
+
+/** The preflight's report. */
+export type PreflightReport = {
+  /** No check of severity "error" failed. */
+  passed: boolean;
+  secureContext: boolean;
+  cameraPermission: "granted" | "denied" | "prompt" | "unknown";
+  microphonePermission: "granted" | "denied" | "prompt" | "unknown";
+  camera: { width: number; height: number; fps: number; frames: number; changedFrames: number } | null;
+  /** dBFS; null for digital silence. */
+  microphone: { peakDbfs: number | null; rmsDbfs: number | null; samples: number } | null;
+  checks: PreflightCheck[];
+};
+
+/** Options of `new FrameSource`. */
+export type FrameSourceOptions = {
+  /** "auto" (VideoFrame where it works, else canvas), "videoFrame" or "canvas". */
+  path?: "auto" | "videoFrame" | "canvas";
+  /** "luma": the Y plane where frames are YUV (else RGBA); "rgba": always RGBA. */
+  pixels?: "luma" | "rgba";
+  pacing?: "auto" | "videoFrameCallback" | "animationFrame";
+};
+
+/** A frame from `FrameSource`. In `start()` callbacks `data` views Wasm memory: read it before
+ * returning (or `.slice()` it). */
+export type SourceFrame = {
+  seq: number;
+  timestampUs: number;
+  width: number;
+  height: number;
+  path: "videoFrame" | "canvas";
+  format: "luma" | "rgba";
+  /** For luma: "limited" (16–235) or "full". */
+  range?: "limited" | "full";
+  /** Bytes per row in `data`. */
+  stride: number;
+  data: Uint8Array;
+};
+
+/** `FrameSource.grab()`'s frame, with the acquisition time in Wasm. */
+export type GrabbedFrame = Omit<SourceFrame, "data"> & { data: Uint8Array | null; acquireMs: number };
+
+/** Counters of a `FrameSource`. */
+export type FrameSourceStats = {
+  delivered: number;
+  /** Frames presented while the consumer was busy (exact with videoFrameCallback pacing). */
+  dropped: number;
+  repeated: number;
+  fallbacks: number;
+  path: "videoFrame" | "canvas";
+  pacing: "auto" | "videoFrameCallback" | "animationFrame";
+};
