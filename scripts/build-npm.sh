@@ -1,20 +1,36 @@
 #!/usr/bin/env bash
-# Builds the npm package's wasm into pkg/: cargo (release, size profile) -> wasm-bindgen (web
-# target, weak refs) -> wasm-opt from npm binaryen 132 (Debian's binaryen 108 breaks in Chromium).
+# Builds the npm package's wasm into pkg/, twice: a scalar build (pkg/) and a SIMD128 build
+# (pkg/simd/); web/index.js picks one at run time by feature detection. Each: cargo (release,
+# size profile) -> wasm-bindgen (web target, weak refs) -> wasm-opt from npm binaryen 132
+# (Debian's binaryen 108 breaks in Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-cargo build -p idv-wasm --target wasm32-unknown-unknown --release --locked
-rm -rf pkg
-wasm-bindgen --target web --weak-refs --out-dir pkg --out-name idv_capture \
-  target/wasm32-unknown-unknown/release/idv_capture.wasm
 # The features rustc 1.95 enables by default on wasm32-unknown-unknown; wasm-opt must keep them.
-wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
-  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-  pkg/idv_capture_bg.wasm -o pkg/idv_capture_bg.wasm
-rm -f pkg/.gitignore pkg/package.json
-raw=$(stat -c %s pkg/idv_capture_bg.wasm)
-gz=$(gzip -9 -c pkg/idv_capture_bg.wasm | wc -c)
-echo "npm build: pkg/idv_capture_bg.wasm ${raw} bytes raw, ${gz} bytes gzip"
+FEATURES=(--enable-bulk-memory --enable-mutable-globals --enable-sign-ext
+  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
+
+build() { # variant out-dir target-dir rustflags extra-wasm-opt-flags...
+  local variant=$1 out=$2 target=$3 flags=$4
+  shift 4
+  RUSTFLAGS="$flags" CARGO_TARGET_DIR="$target" \
+    cargo build -p idv-wasm --target wasm32-unknown-unknown --release --locked
+  rm -rf "$out"
+  wasm-bindgen --target web --weak-refs --out-dir "$out" --out-name idv_capture \
+    "$target/wasm32-unknown-unknown/release/idv_capture.wasm"
+  wasm-opt -Oz --strip-debug --strip-producers "${FEATURES[@]}" "$@" \
+    "$out/idv_capture_bg.wasm" -o "$out/idv_capture_bg.wasm"
+  rm -f "$out/.gitignore" "$out/package.json"
+  local raw gz
+  raw=$(stat -c %s "$out/idv_capture_bg.wasm")
+  gz=$(gzip -9 -c "$out/idv_capture_bg.wasm" | wc -c)
+  echo "npm build ($variant): $out/idv_capture_bg.wasm ${raw} bytes raw, ${gz} bytes gzip"
+}
+
+build scalar pkg target ""
+mkdir -p pkg
+tmp=$(mktemp -d)
+build simd "$tmp/simd" target/simd "-C target-feature=+simd128" --enable-simd
+mv "$tmp/simd" pkg/simd
+rmdir "$tmp"

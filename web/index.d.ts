@@ -61,5 +61,17 @@ export type {
   FrameSourceStats,
 } from "../pkg/idv_capture.js";
 
-/** Loads the wasm module once; every call returns the same promise. */
-export function init(input?: string | URL | Request | Response | WebAssembly.Module): Promise<void>;
+type WasmSource = string | URL | Request | Response | WebAssembly.Module;
+
+/**
+ * Loads the wasm module once; every call returns the same promise. The SIMD128 build is used
+ * where the engine supports it (`simd` forces a choice); `module` overrides where its `.wasm`
+ * comes from.
+ */
+export function init(options?: WasmSource | { simd?: boolean; module?: WasmSource }): Promise<void>;
+
+/** Whether this engine can run the SIMD128 build. */
+export function simdSupported(): boolean;
+
+/** Which build `init()` loaded, or null before. */
+export function build(): "simd" | "scalar" | null;

@@ -2,6 +2,8 @@
 // consumer would, so a broken or missing declaration fails the type check.
 import {
   init,
+  build,
+  simdSupported,
   version,
   lumaMean,
   normalizeMessage,
@@ -27,7 +29,9 @@ import {
 } from "./index.js";
 
 async function main(): Promise<void> {
-  await init();
+  await init({ simd: simdSupported() });
+  const which: "simd" | "scalar" | null = build();
+  console.log(which);
   const v: string = version();
   const mean: number = lumaMean(new Uint8Array(4), 1, 1, undefined);
 

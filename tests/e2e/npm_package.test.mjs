@@ -144,3 +144,37 @@ test("parseReturnUrl: Jumio success, Authenteq with and without code, unrelated 
   assert.deepEqual([result.withoutCode.type, result.withoutCode.terminal], ["failed", true]);
   assert.equal(result.unrelated, null);
 });
+
+test("init() picks the SIMD build here, and the scalar build can be forced", async () => {
+  const chosen = await page.evaluate(async () => {
+    await window.idv.init();
+    return { build: window.idv.build(), simd: window.idv.simdSupported() };
+  });
+  assert.deepEqual(chosen, { build: "simd", simd: true });
+  const scalarPage = await browser.newPage();
+  await scalarPage.goto(`${server.origin}/tests/pages/npm.html`);
+  await scalarPage.waitForFunction(() => window.__loaded === true);
+  const scalar = await scalarPage.evaluate(async () => {
+    await window.idv.init({ simd: false });
+    const stream = window.idv.createEventStream({ persist: false });
+    return { build: window.idv.build(), isStream: stream instanceof window.idv.EventStream, seq: stream.nextSeq };
+  });
+  assert.deepEqual(scalar, { build: "scalar", isStream: true, seq: 1 });
+  await scalarPage.close();
+});
+
+test("classes used before init() throw the same clear error", async () => {
+  const fresh = await browser.newPage();
+  await fresh.goto(`${server.origin}/tests/pages/npm.html`);
+  await fresh.waitForFunction(() => window.__loaded === true);
+  const message = await fresh.evaluate(() => {
+    try {
+      new window.idv.Camera();
+      return "no error";
+    } catch (e) {
+      return e.message;
+    }
+  });
+  assert.match(message, /call and await init\(\) before new Camera\(\)/);
+  await fresh.close();
+});
