@@ -174,11 +174,15 @@ mod tests {
         }
     }
 
+    /// A named change to the healthy capabilities, whether the flow needs the microphone, and
+    /// the expected mode and reasons.
+    type Case = (&'static str, Box<dyn Fn(&mut Capabilities)>, bool, LaunchMode, Vec<Reason>);
+
     #[test]
     fn decision_table() {
         use LaunchMode::*;
         use Reason::*;
-        let cases: Vec<(&str, Box<dyn Fn(&mut Capabilities)>, bool, LaunchMode, Vec<Reason>)> = vec![
+        let cases: Vec<Case> = vec![
             ("healthy", Box::new(|_| {}), false, Iframe, vec![]),
             ("no camera", Box::new(|c| c.has_camera = Some(false)), false, FileUpload, vec![NoCamera]),
             ("unknown camera stays iframe", Box::new(|c| c.has_camera = None), false, Iframe, vec![]),
