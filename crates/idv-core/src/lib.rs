@@ -7,10 +7,12 @@
 //! - [`events`]: the event envelope, one decoder per vendor, return URLs, origin rules.
 //! - [`quality`]: per-frame quality metrics with documented thresholds and verdicts.
 //! - [`roi`]: capture guides, face detection, document quadrilaterals.
+//! - [`analyzer`]: the whole per-frame verdict (guide, region, quality, feedback, autocapture).
 //! - [`autocapture`]: consecutive compliant frames, the sharpest of the window, stabilized feedback.
 //! - [`capability`]: WebView detection and the iframe / new tab / file upload recommendation.
 //! - [`embed`]: per-vendor iframe policy (allow attribute, sizes, origins).
 
+pub mod analyzer;
 pub mod autocapture;
 pub mod capability;
 pub mod embed;
