@@ -34,3 +34,15 @@ tmp=$(mktemp -d)
 build simd "$tmp/simd" target/simd "-C target-feature=+simd128" --enable-simd
 mv "$tmp/simd" pkg/simd
 rmdir "$tmp"
+
+# The face model ships with the package (npm @mediapipe/face_detection, Apache-2.0), with its
+# notice and the licence text (Apache-2.0, from the typescript package's identical copy).
+mkdir -p pkg/models
+cp node_modules/@mediapipe/face_detection/face_detection_short_range.tflite pkg/models/
+cp node_modules/typescript/LICENSE.txt pkg/models/LICENSE-Apache-2.0.txt
+cat > pkg/models/NOTICE <<'NOTICE'
+face_detection_short_range.tflite: MediaPipe BlazeFace short-range face detection model,
+copyright Google LLC, licensed under the Apache License, Version 2.0 (LICENSE-Apache-2.0.txt).
+Taken unmodified from the npm package @mediapipe/face_detection 0.4.1657300184.
+NOTICE
+echo "npm build (model): pkg/models/face_detection_short_range.tflite $(stat -c %s pkg/models/face_detection_short_range.tflite) bytes"

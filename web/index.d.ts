@@ -35,6 +35,9 @@ export type {
   EmbedOptions,
   AdoptOptions,
   CapabilityReport,
+  AnalyzerOptionsInput,
+  AnalysisReport,
+  Metric,
   CameraStarted,
   CameraStopped,
   DeviceError,
@@ -75,3 +78,11 @@ export function simdSupported(): boolean;
 
 /** Which build `init()` loaded, or null before. */
 export function build(): "simd" | "scalar" | null;
+
+/** The face model's bytes, shipped in the package (`url` overrides its location). */
+export function loadFaceModel(url?: string | URL): Promise<Uint8Array>;
+
+/** A ready FrameAnalyzer; for faces the model is fetched and loaded. */
+export function createFrameAnalyzer(
+  options?: import("../pkg/idv_capture.js").AnalyzerOptionsInput & { modelUrl?: string | URL },
+): Promise<import("../pkg/idv_capture.js").FrameAnalyzer>;

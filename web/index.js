@@ -96,3 +96,24 @@ export const preflight = guard("preflight");
 export const Camera = guardClass("Camera");
 export const MicrophoneMeter = guardClass("MicrophoneMeter");
 export const FrameSource = guardClass("FrameSource");
+export const FrameAnalyzer = guardClass("FrameAnalyzer");
+export const FaceDetector = guardClass("FaceDetector");
+
+/** The face model's bytes (shipped in the package; `url` overrides where it comes from). */
+export async function loadFaceModel(url) {
+  loaded("loadFaceModel()");
+  const response = await fetch(url ?? new URL("../pkg/models/face_detection_short_range.tflite", import.meta.url));
+  if (!response.ok) throw new Error(`idv-capture: face model: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * A ready `FrameAnalyzer`: for faces, the model is fetched and loaded. `options.modelUrl`
+ * overrides the model's location (a CDN, a self-hosted copy).
+ */
+export async function createFrameAnalyzer(options = {}) {
+  const { modelUrl, ...rest } = options;
+  const analyzer = new (loaded("createFrameAnalyzer()").FrameAnalyzer)(rest);
+  if (analyzer.subject === "face") analyzer.loadFaceModel(await loadFaceModel(modelUrl));
+  return analyzer;
+}

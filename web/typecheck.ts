@@ -24,6 +24,8 @@ import {
   type MediaDeviceSummary,
   type IdvEvent,
   type CapabilityReport,
+  type AnalysisReport,
+  createFrameAnalyzer,
   type EventBody,
   type Rejected,
 } from "./index.js";
@@ -109,6 +111,10 @@ async function main(): Promise<void> {
   meter.close();
   const standalone: PreflightReport = await preflight({ microphone: false });
   console.log(standalone.camera?.fps);
+  const analyzer = await createFrameAnalyzer({ subject: "document", documentProfile: "id1", autocaptureMinimumFrameCount: 5 });
+  const view: Uint8Array = analyzer.inputView(640, 480);
+  const verdict: AnalysisReport = analyzer.analyzeInput(640, 480, performance.now());
+  console.log(view.length, verdict.display, verdict.compliant, analyzer.captured()?.rgba.length);
   stop();
   unsubscribe();
 }

@@ -1,1 +1,205 @@
-//! `FrameAnalyzer`: per-frame quality, regions and feedback for JS.
+//! `FrameAnalyzer`: the per-frame verdict for JS — guide, face or document region, quality,
+//! feedback (stabilized) and autocapture.
+
+use idv_core::analyzer::{AnalyzerOptions, AnalyzerSubject, FrameAnalyzer};
+use idv_core::frame::RgbaFrame;
+use idv_core::roi::document::DocumentProfile;
+use idv_core::roi::face::CameraFacing;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{Fields, to_js};
+
+/// Analyzes camera frames: `analyze(rgba, width, height, nowMs)` returns the report; after
+/// autocapture fired, `captured()` returns the sharpest frame of the compliant run.
+#[wasm_bindgen(js_name = "FrameAnalyzer")]
+#[derive(Debug)]
+pub struct JsFrameAnalyzer {
+    inner: FrameAnalyzer,
+    /// The zero-copy input: callers write frames here through `inputView`.
+    input: Vec<u8>,
+}
+
+/// A `Uint8Array` over `bytes` inside the wasm memory (no copy). Safe Rust: only the address is
+/// taken; the view is invalidated if the memory grows, so callers take a fresh one per frame.
+fn view_of(bytes: &[u8]) -> Result<js_sys::Uint8Array, JsError> {
+    let memory = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_err(|_| JsError::new("no wasm memory"))?;
+    let offset = u32::try_from(bytes.as_ptr() as usize).map_err(|_| JsError::new("address out of range"))?;
+    let length = u32::try_from(bytes.len()).map_err(|_| JsError::new("frame too large"))?;
+    Ok(js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), offset, length))
+}
+
+fn options_from(value: &JsValue) -> Result<AnalyzerOptions, JsError> {
+    const CONTEXT: &str = "FrameAnalyzer";
+    let fields = Fields::new(value, CONTEXT)?;
+    let mut options = match fields.string("subject")?.as_deref() {
+        None | Some("face") => AnalyzerOptions::face(),
+        Some("document") => {
+            let profile = match fields.string("documentProfile")?.as_deref() {
+                None | Some("id1") => DocumentProfile::Id1,
+                Some("passport") => DocumentProfile::PassportPage,
+                Some(other) => {
+                    return Err(JsError::new(&format!("{CONTEXT}: unknown documentProfile {other:?} (id1, passport)")));
+                }
+            };
+            AnalyzerOptions::document(profile)
+        }
+        Some(other) => return Err(JsError::new(&format!("{CONTEXT}: unknown subject {other:?} (face, document)"))),
+    };
+    match fields.string("facing")?.as_deref() {
+        None => {}
+        Some("front") => options.facing = CameraFacing::Front,
+        Some("back") => options.facing = CameraFacing::Back,
+        Some(other) => return Err(JsError::new(&format!("{CONTEXT}: unknown facing {other:?} (front, back)"))),
+    }
+    if let Some(n) = fields.count("autocaptureMinimumFrameCount")? {
+        options.autocapture.autocapture_minimum_frame_count = n;
+    }
+    if let Some(ms) = fields.count("feedbackMinDisplayMs")? {
+        options.stabilizer.min_display_ms = f64::from(ms);
+    }
+    Ok(options)
+}
+
+#[wasm_bindgen(js_class = "FrameAnalyzer")]
+impl JsFrameAnalyzer {
+    /// `{ subject: "face" | "document", documentProfile: "id1" | "passport", facing: "front" |
+    /// "back", autocaptureMinimumFrameCount, feedbackMinDisplayMs }`, all optional. A face
+    /// analyzer needs `loadFaceModel(bytes)` before its first frame.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AnalyzerOptionsInput | undefined")] options: JsValue,
+    ) -> Result<JsFrameAnalyzer, JsError> {
+        let inner = FrameAnalyzer::new(options_from(&options)?).map_err(|e| JsError::new(&format!("FrameAnalyzer: {e}")))?;
+        Ok(Self { inner, input: Vec::new() })
+    }
+
+    /// Loads `face_detection_short_range.tflite` (shipped in the package's `models/`).
+    #[wasm_bindgen(js_name = "loadFaceModel")]
+    pub fn load_face_model(&mut self, model: &[u8]) -> Result<(), JsError> {
+        self.inner.load_face_model(model).map_err(|e| JsError::new(&format!("loadFaceModel: {e}")))
+    }
+
+    /// Analyzes one RGBA frame (`ImageData.data`, `VideoFrame.copyTo` RGBA). `nowMs`: a
+    /// monotonic timestamp (default `performance.now()`), for the feedback stabilizer.
+    #[wasm_bindgen(unchecked_return_type = "AnalysisReport")]
+    pub fn analyze(&mut self, rgba: &[u8], width: u32, height: u32, now_ms: Option<f64>) -> Result<JsValue, JsError> {
+        let frame = RgbaFrame::new(rgba, width, height).map_err(|e| JsError::new(&format!("analyze: {e}")))?;
+        let now = now_ms.unwrap_or_else(js_sys::Date::now);
+        let report = self.inner.analyze_rgba(&frame, now).map_err(|e| JsError::new(&format!("analyze: {e}")))?;
+        to_js(&report)
+    }
+
+    /// A `Uint8Array` of `width * height * 4` bytes inside the wasm memory: write an RGBA frame
+    /// into it (`videoFrame.copyTo(view, { format: "RGBA" })`, `view.set(imageData.data)`) and call
+    /// `analyzeInput` — no copy across the boundary. Take a fresh view for every frame (a view is
+    /// detached when the memory grows).
+    #[wasm_bindgen(js_name = "inputView")]
+    pub fn input_view(&mut self, width: u32, height: u32) -> Result<js_sys::Uint8Array, JsError> {
+        let len = u64::from(width) * u64::from(height) * 4;
+        if width == 0 || height == 0 || width > RgbaFrame::MAX_SIDE || height > RgbaFrame::MAX_SIDE {
+            return Err(JsError::new(&format!("inputView: {width}x{height} is not a valid frame size")));
+        }
+        let len = usize::try_from(len).map_err(|_| JsError::new("inputView: frame too large"))?;
+        if self.input.len() != len {
+            self.input = vec![0; len];
+        }
+        view_of(&self.input)
+    }
+
+    /// Analyzes the frame written into `inputView(width, height)`.
+    #[wasm_bindgen(js_name = "analyzeInput", unchecked_return_type = "AnalysisReport")]
+    pub fn analyze_input(&mut self, width: u32, height: u32, now_ms: Option<f64>) -> Result<JsValue, JsError> {
+        let frame = RgbaFrame::new(&self.input, width, height).map_err(|e| JsError::new(&format!("analyzeInput: {e}")))?;
+        let now = now_ms.unwrap_or_else(js_sys::Date::now);
+        let report = self.inner.analyze_rgba(&frame, now).map_err(|e| JsError::new(&format!("analyzeInput: {e}")))?;
+        to_js(&report)
+    }
+
+    /// Mean luma of the input frame: one read of every pixel, the cost floor of any per-frame
+    /// analysis (the benchmark's reference).
+    #[wasm_bindgen(js_name = "inputLumaMean")]
+    pub fn input_luma_mean(&self, width: u32, height: u32) -> Result<f64, JsError> {
+        let frame = RgbaFrame::new(&self.input, width, height).map_err(|e| JsError::new(&format!("inputLumaMean: {e}")))?;
+        Ok(idv_core::frame::region_luma_mean(&frame, frame.bounds())?)
+    }
+
+    /// The guide region `{ x, y, width, height }` for a capture of this size.
+    #[wasm_bindgen(unchecked_return_type = "{ x: number; y: number; width: number; height: number }")]
+    pub fn guide(&self, width: u32, height: u32) -> Result<JsValue, JsError> {
+        to_js(&self.inner.guide(width, height).map_err(|e| JsError::new(&format!("guide: {e}")))?)
+    }
+
+    /// The frame autocapture picked (`{ frame, width, height, rgba }`), or null.
+    #[wasm_bindgen(unchecked_return_type = "{ frame: number; width: number; height: number; rgba: Uint8ClampedArray } | null")]
+    pub fn captured(&self) -> Result<JsValue, JsError> {
+        let Some(captured) = self.inner.captured() else { return Ok(JsValue::NULL) };
+        let out = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &k.into(), v).map(|_| ());
+        set("frame", &(captured.frame as f64).into())
+            .and_then(|()| set("width", &captured.width.into()))
+            .and_then(|()| set("height", &captured.height.into()))
+            .and_then(|()| set("rgba", &js_sys::Uint8ClampedArray::from(captured.rgba.as_slice()).into()))
+            .map_err(|_| JsError::new("captured: could not build the result"))?;
+        Ok(out.into())
+    }
+
+    /// Starts a new capture: history, feedback and the captured frame forgotten.
+    pub fn reset(&mut self) {
+        self.inner.reset();
+    }
+
+    /// "face" or "document".
+    #[wasm_bindgen(getter)]
+    pub fn subject(&self) -> String {
+        match self.inner.options().subject {
+            AnalyzerSubject::Face => "face".into(),
+            AnalyzerSubject::Document(_) => "document".into(),
+        }
+    }
+}
+
+/// BlazeFace short-range on its own: faces with their box, six keypoints, eye distance and roll.
+#[wasm_bindgen(js_name = "FaceDetector")]
+#[derive(Debug)]
+pub struct JsFaceDetector {
+    inner: idv_core::roi::face::FaceDetector,
+    input: Vec<u8>,
+}
+
+#[wasm_bindgen(js_class = "FaceDetector")]
+impl JsFaceDetector {
+    /// `model`: the bytes of `face_detection_short_range.tflite`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(model: &[u8]) -> Result<JsFaceDetector, JsError> {
+        let inner = idv_core::roi::face::FaceDetector::new(model).map_err(|e| JsError::new(&format!("FaceDetector: {e}")))?;
+        Ok(Self { inner, input: Vec::new() })
+    }
+
+    /// The zero-copy input, as `FrameAnalyzer.inputView`.
+    #[wasm_bindgen(js_name = "inputView")]
+    pub fn input_view(&mut self, width: u32, height: u32) -> Result<js_sys::Uint8Array, JsError> {
+        if width == 0 || height == 0 || width > RgbaFrame::MAX_SIDE || height > RgbaFrame::MAX_SIDE {
+            return Err(JsError::new(&format!("inputView: {width}x{height} is not a valid frame size")));
+        }
+        let len = usize::try_from(u64::from(width) * u64::from(height) * 4).map_err(|_| JsError::new("inputView: frame too large"))?;
+        if self.input.len() != len {
+            self.input = vec![0; len];
+        }
+        view_of(&self.input)
+    }
+
+    /// Faces in the input frame (optionally only inside `region = [x, y, width, height]`).
+    #[wasm_bindgen(js_name = "detectInput", unchecked_return_type = "AnalysisReport[\"faces\"]")]
+    pub fn detect_input(&mut self, width: u32, height: u32, region: Option<Vec<u32>>) -> Result<JsValue, JsError> {
+        let frame = RgbaFrame::new(&self.input, width, height).map_err(|e| JsError::new(&format!("detectInput: {e}")))?;
+        let region = match region.as_deref() {
+            None => None,
+            Some([x, y, w, h]) => Some(idv_core::frame::Rect::new(*x, *y, *w, *h)),
+            Some(_) => return Err(JsError::new("detectInput: region must be [x, y, width, height]")),
+        };
+        let faces = self.inner.detect(&frame, region).map_err(|e| JsError::new(&format!("detectInput: {e}")))?;
+        to_js(&faces)
+    }
+}

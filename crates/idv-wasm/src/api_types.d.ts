@@ -305,3 +305,41 @@ export type FrameSourceStats = {
   path: "videoFrame" | "canvas";
   pacing: "auto" | "videoFrameCallback" | "animationFrame";
 };
+
+/** Options of `new FrameAnalyzer(...)`; every field is optional. */
+export type AnalyzerOptionsInput = {
+  subject?: "face" | "document";
+  documentProfile?: "id1" | "passport";
+  facing?: "front" | "back";
+  /** Consecutive compliant frames before autocapture fires (AwareID's name). Default 5. */
+  autocaptureMinimumFrameCount?: number;
+  /** A shown feedback code stays at least this long. Default 1000. */
+  feedbackMinDisplayMs?: number;
+};
+
+/** One metric: its value, its thresholds and the verdict. */
+export type Metric = { value: number; min?: number; max?: number; verdict: { status: "pass" } | { status: "fail"; reason: string } };
+
+/** The verdict for one frame. */
+export type AnalysisReport = {
+  frame: number;
+  width: number;
+  height: number;
+  guide: { x: number; y: number; width: number; height: number };
+  region: { x: number; y: number; width: number; height: number };
+  quality: { [metric: string]: Metric | number | string };
+  faces?: Array<{
+    bbox: { x: number; y: number; width: number; height: number };
+    score: number;
+    keypoints: Array<{ x: number; y: number }>;
+    eyeDistance: number;
+    rollDegrees: number;
+  }>;
+  document?: { found: boolean; corners?: Array<{ x: number; y: number }>; fillRatio: number; tiltDeg: number; feedback: string };
+  /** This frame's code (`FACE_TOO_FAR`, `DOCUMENT_TILTED`, `HOLD_STILL`, …). */
+  feedback: string;
+  /** The code to show (stabilized). */
+  display: string;
+  compliant: boolean;
+  autocapture: { type: "keep" } | { type: "discard" } | { type: "capture"; frameId: number };
+};
