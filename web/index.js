@@ -98,6 +98,7 @@ export const MicrophoneMeter = guardClass("MicrophoneMeter");
 export const FrameSource = guardClass("FrameSource");
 export const FrameAnalyzer = guardClass("FrameAnalyzer");
 export const FaceDetector = guardClass("FaceDetector");
+export const QualityAnalyzer = guardClass("QualityAnalyzer");
 
 /** The face model's bytes (shipped in the package; `url` overrides where it comes from). */
 export async function loadFaceModel(url) {

@@ -203,3 +203,62 @@ impl JsFaceDetector {
         to_js(&faces)
     }
 }
+
+/// The quality metrics alone on a region you choose (sharpness, exposure, contrast, glare,
+/// stability), without guide, detection or autocapture.
+#[wasm_bindgen(js_name = "QualityAnalyzer")]
+#[derive(Debug)]
+pub struct JsQualityAnalyzer {
+    inner: idv_core::quality::QualityAnalyzer,
+    input: Vec<u8>,
+}
+
+#[wasm_bindgen(js_class = "QualityAnalyzer")]
+impl JsQualityAnalyzer {
+    /// With the documented default thresholds.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<JsQualityAnalyzer, JsError> {
+        let inner = idv_core::quality::QualityAnalyzer::new(idv_core::quality::QualityOptions::default())
+            .map_err(|e| JsError::new(&format!("QualityAnalyzer: {e}")))?;
+        Ok(Self { inner, input: Vec::new() })
+    }
+
+    /// The zero-copy input, as `FrameAnalyzer.inputView`.
+    #[wasm_bindgen(js_name = "inputView")]
+    pub fn input_view(&mut self, width: u32, height: u32) -> Result<js_sys::Uint8Array, JsError> {
+        if width == 0 || height == 0 || width > RgbaFrame::MAX_SIDE || height > RgbaFrame::MAX_SIDE {
+            return Err(JsError::new(&format!("inputView: {width}x{height} is not a valid frame size")));
+        }
+        let len = usize::try_from(u64::from(width) * u64::from(height) * 4).map_err(|_| JsError::new("inputView: frame too large"))?;
+        if self.input.len() != len {
+            self.input = vec![0; len];
+        }
+        view_of(&self.input)
+    }
+
+    /// Metrics of `region = [x, y, width, height]` of the input frame, for a `"face"` or
+    /// `"document"` subject.
+    #[wasm_bindgen(js_name = "analyzeInput", unchecked_return_type = "AnalysisReport[\"quality\"]")]
+    pub fn analyze_input(
+        &mut self,
+        width: u32,
+        height: u32,
+        region: Vec<u32>,
+        #[wasm_bindgen(unchecked_param_type = "\"face\" | \"document\"")] subject: &str,
+    ) -> Result<JsValue, JsError> {
+        let frame = RgbaFrame::new(&self.input, width, height).map_err(|e| JsError::new(&format!("analyzeInput: {e}")))?;
+        let [x, y, w, h] = region[..] else {
+            return Err(JsError::new("analyzeInput: region must be [x, y, width, height]"));
+        };
+        let subject = match subject {
+            "face" => idv_core::quality::Subject::Face,
+            "document" => idv_core::quality::Subject::Document,
+            other => return Err(JsError::new(&format!("analyzeInput: unknown subject {other:?}"))),
+        };
+        let report = self
+            .inner
+            .analyze_rgba(&frame, idv_core::frame::Rect::new(x, y, w, h), subject)
+            .map_err(|e| JsError::new(&format!("analyzeInput: {e}")))?;
+        to_js(&report)
+    }
+}
