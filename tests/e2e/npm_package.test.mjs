@@ -178,3 +178,54 @@ test("classes used before init() throw the same clear error", async () => {
   assert.match(message, /call and await init\(\) before new Camera\(\)/);
   await fresh.close();
 });
+
+test("FrameAnalyzer and FaceDetector as imported: real detections, zero-copy input, typed errors", async () => {
+  const result = await page.evaluate(async () => {
+    const idv = window.idv;
+    await idv.init();
+    const photo = await createImageBitmap(await (await fetch("/.cache/fixtures/astronaut.png")).blob());
+    const c = new OffscreenCanvas(640, 480);
+    const g = c.getContext("2d");
+    g.fillStyle = "#808080";
+    g.fillRect(0, 0, 640, 480);
+    g.drawImage(photo, 104, 24, 432, 432);
+    const image = g.getImageData(0, 0, 640, 480);
+
+    const face = await idv.createFrameAnalyzer({ subject: "face" });
+    face.inputView(640, 480).set(image.data);
+    const viaView = face.analyzeInput(640, 480, 0);
+    const viaCopy = face.analyze(image.data, 640, 480, 33);
+    const detector = new idv.FaceDetector(await idv.loadFaceModel());
+    detector.inputView(640, 480).set(image.data);
+    const faces = detector.detectInput(640, 480, undefined);
+
+    const errors = [];
+    const attempt = (fn) => {
+      try {
+        fn();
+        errors.push("no error");
+      } catch (e) {
+        errors.push(e.message);
+      }
+    };
+    attempt(() => face.inputView(0, 480));
+    attempt(() => face.analyze(new Uint8Array(10), 640, 480));
+    attempt(() => new idv.FrameAnalyzer({ subject: "face" }).analyze(image.data, 640, 480));
+    attempt(() => new idv.FrameAnalyzer({ subject: "passport" }));
+    attempt(() => new idv.FrameAnalyzer({ autocaptureMinimumFrameCount: 0 }));
+    attempt(() => new idv.FaceDetector(new Uint8Array([1, 2, 3])));
+    return { viaView, viaCopy, faces, errors, guide: face.guide(480, 640) };
+  });
+  assert.equal(result.viaView.faces.length, 1, JSON.stringify(result.viaView.faces));
+  assert.equal(result.viaCopy.faces.length, 1);
+  assert.deepEqual(result.viaView.faces[0].bbox, result.viaCopy.faces[0].bbox, "both inputs give the same detection");
+  assert.equal(result.faces.length, 1);
+  assert.match(result.viaView.feedback, /^FACE_|^HOLD_STILL|^IMAGE_BLURRY/);
+  assert.deepEqual(result.guide, { x: 62, y: 64, width: 356, height: 512 }, "AwareID's 356x512 guide at 480x640");
+  assert.match(result.errors[0], /0x480 is not a valid frame size/);
+  assert.match(result.errors[1], /needs 1228800/);
+  assert.match(result.errors[2], /face model is not loaded/);
+  assert.match(result.errors[3], /unknown subject "passport"/);
+  assert.match(result.errors[4], /autocaptureMinimumFrameCount/);
+  assert.match(result.errors[5], /FaceDetector/);
+});

@@ -16,7 +16,7 @@ use crate::convert::{Fields, to_js};
 pub struct JsFrameAnalyzer {
     inner: FrameAnalyzer,
     /// The zero-copy input: callers write frames here through `inputView`.
-    input: Vec<u8>,
+    input: InputBuffer,
 }
 
 /// A `Uint8Array` over `bytes` inside the wasm memory (no copy). Safe Rust: only the address is
@@ -28,6 +28,33 @@ fn view_of(bytes: &[u8]) -> Result<js_sys::Uint8Array, JsError> {
     let offset = u32::try_from(bytes.as_ptr() as usize).map_err(|_| JsError::new("address out of range"))?;
     let length = u32::try_from(bytes.len()).map_err(|_| JsError::new("frame too large"))?;
     Ok(js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), offset, length))
+}
+
+/// An RGBA frame buffer inside the wasm memory that JS writes into through a view (no copy
+/// across the boundary), reused while the frame size stays the same.
+#[derive(Debug, Default)]
+struct InputBuffer {
+    bytes: Vec<u8>,
+}
+
+impl InputBuffer {
+    /// A view of `width * height * 4` bytes (resized when the size changed).
+    fn view(&mut self, width: u32, height: u32) -> Result<js_sys::Uint8Array, JsError> {
+        if width == 0 || height == 0 || width > RgbaFrame::MAX_SIDE || height > RgbaFrame::MAX_SIDE {
+            return Err(JsError::new(&format!("inputView: {width}x{height} is not a valid frame size")));
+        }
+        let len = usize::try_from(u64::from(width) * u64::from(height) * 4)
+            .map_err(|_| JsError::new("inputView: frame too large"))?;
+        if self.bytes.len() != len {
+            self.bytes = vec![0; len];
+        }
+        view_of(&self.bytes)
+    }
+
+    /// The buffer as a `width` x `height` frame (`context` names the caller in errors).
+    fn frame(&self, width: u32, height: u32, context: &str) -> Result<RgbaFrame<'_>, JsError> {
+        RgbaFrame::new(&self.bytes, width, height).map_err(|e| JsError::new(&format!("{context}: {e}")))
+    }
 }
 
 fn options_from(value: &JsValue) -> Result<AnalyzerOptions, JsError> {
@@ -72,7 +99,7 @@ impl JsFrameAnalyzer {
         #[wasm_bindgen(unchecked_param_type = "AnalyzerOptionsInput | undefined")] options: JsValue,
     ) -> Result<JsFrameAnalyzer, JsError> {
         let inner = FrameAnalyzer::new(options_from(&options)?).map_err(|e| JsError::new(&format!("FrameAnalyzer: {e}")))?;
-        Ok(Self { inner, input: Vec::new() })
+        Ok(Self { inner, input: InputBuffer::default() })
     }
 
     /// Loads `face_detection_short_range.tflite` (shipped in the package's `models/`).
@@ -97,21 +124,13 @@ impl JsFrameAnalyzer {
     /// detached when the memory grows).
     #[wasm_bindgen(js_name = "inputView")]
     pub fn input_view(&mut self, width: u32, height: u32) -> Result<js_sys::Uint8Array, JsError> {
-        let len = u64::from(width) * u64::from(height) * 4;
-        if width == 0 || height == 0 || width > RgbaFrame::MAX_SIDE || height > RgbaFrame::MAX_SIDE {
-            return Err(JsError::new(&format!("inputView: {width}x{height} is not a valid frame size")));
-        }
-        let len = usize::try_from(len).map_err(|_| JsError::new("inputView: frame too large"))?;
-        if self.input.len() != len {
-            self.input = vec![0; len];
-        }
-        view_of(&self.input)
+        self.input.view(width, height)
     }
 
     /// Analyzes the frame written into `inputView(width, height)`.
     #[wasm_bindgen(js_name = "analyzeInput", unchecked_return_type = "AnalysisReport")]
     pub fn analyze_input(&mut self, width: u32, height: u32, now_ms: Option<f64>) -> Result<JsValue, JsError> {
-        let frame = RgbaFrame::new(&self.input, width, height).map_err(|e| JsError::new(&format!("analyzeInput: {e}")))?;
+        let frame = self.input.frame(width, height, "analyzeInput")?;
         let now = now_ms.unwrap_or_else(js_sys::Date::now);
         let report = self.inner.analyze_rgba(&frame, now).map_err(|e| JsError::new(&format!("analyzeInput: {e}")))?;
         to_js(&report)
@@ -121,7 +140,7 @@ impl JsFrameAnalyzer {
     /// analysis (the benchmark's reference).
     #[wasm_bindgen(js_name = "inputLumaMean")]
     pub fn input_luma_mean(&self, width: u32, height: u32) -> Result<f64, JsError> {
-        let frame = RgbaFrame::new(&self.input, width, height).map_err(|e| JsError::new(&format!("inputLumaMean: {e}")))?;
+        let frame = self.input.frame(width, height, "inputLumaMean")?;
         Ok(idv_core::frame::region_luma_mean(&frame, frame.bounds())?)
     }
 
@@ -165,7 +184,7 @@ impl JsFrameAnalyzer {
 #[derive(Debug)]
 pub struct JsFaceDetector {
     inner: idv_core::roi::face::FaceDetector,
-    input: Vec<u8>,
+    input: InputBuffer,
 }
 
 #[wasm_bindgen(js_class = "FaceDetector")]
@@ -174,26 +193,19 @@ impl JsFaceDetector {
     #[wasm_bindgen(constructor)]
     pub fn new(model: &[u8]) -> Result<JsFaceDetector, JsError> {
         let inner = idv_core::roi::face::FaceDetector::new(model).map_err(|e| JsError::new(&format!("FaceDetector: {e}")))?;
-        Ok(Self { inner, input: Vec::new() })
+        Ok(Self { inner, input: InputBuffer::default() })
     }
 
     /// The zero-copy input, as `FrameAnalyzer.inputView`.
     #[wasm_bindgen(js_name = "inputView")]
     pub fn input_view(&mut self, width: u32, height: u32) -> Result<js_sys::Uint8Array, JsError> {
-        if width == 0 || height == 0 || width > RgbaFrame::MAX_SIDE || height > RgbaFrame::MAX_SIDE {
-            return Err(JsError::new(&format!("inputView: {width}x{height} is not a valid frame size")));
-        }
-        let len = usize::try_from(u64::from(width) * u64::from(height) * 4).map_err(|_| JsError::new("inputView: frame too large"))?;
-        if self.input.len() != len {
-            self.input = vec![0; len];
-        }
-        view_of(&self.input)
+        self.input.view(width, height)
     }
 
     /// Faces in the input frame (optionally only inside `region = [x, y, width, height]`).
     #[wasm_bindgen(js_name = "detectInput", unchecked_return_type = "AnalysisReport[\"faces\"]")]
     pub fn detect_input(&mut self, width: u32, height: u32, region: Option<Vec<u32>>) -> Result<JsValue, JsError> {
-        let frame = RgbaFrame::new(&self.input, width, height).map_err(|e| JsError::new(&format!("detectInput: {e}")))?;
+        let frame = self.input.frame(width, height, "detectInput")?;
         let region = match region.as_deref() {
             None => None,
             Some([x, y, w, h]) => Some(idv_core::frame::Rect::new(*x, *y, *w, *h)),
@@ -210,7 +222,7 @@ impl JsFaceDetector {
 #[derive(Debug)]
 pub struct JsQualityAnalyzer {
     inner: idv_core::quality::QualityAnalyzer,
-    input: Vec<u8>,
+    input: InputBuffer,
 }
 
 #[wasm_bindgen(js_class = "QualityAnalyzer")]
@@ -220,20 +232,13 @@ impl JsQualityAnalyzer {
     pub fn new() -> Result<JsQualityAnalyzer, JsError> {
         let inner = idv_core::quality::QualityAnalyzer::new(idv_core::quality::QualityOptions::default())
             .map_err(|e| JsError::new(&format!("QualityAnalyzer: {e}")))?;
-        Ok(Self { inner, input: Vec::new() })
+        Ok(Self { inner, input: InputBuffer::default() })
     }
 
     /// The zero-copy input, as `FrameAnalyzer.inputView`.
     #[wasm_bindgen(js_name = "inputView")]
     pub fn input_view(&mut self, width: u32, height: u32) -> Result<js_sys::Uint8Array, JsError> {
-        if width == 0 || height == 0 || width > RgbaFrame::MAX_SIDE || height > RgbaFrame::MAX_SIDE {
-            return Err(JsError::new(&format!("inputView: {width}x{height} is not a valid frame size")));
-        }
-        let len = usize::try_from(u64::from(width) * u64::from(height) * 4).map_err(|_| JsError::new("inputView: frame too large"))?;
-        if self.input.len() != len {
-            self.input = vec![0; len];
-        }
-        view_of(&self.input)
+        self.input.view(width, height)
     }
 
     /// Metrics of `region = [x, y, width, height]` of the input frame, for a `"face"` or
@@ -246,7 +251,7 @@ impl JsQualityAnalyzer {
         region: Vec<u32>,
         #[wasm_bindgen(unchecked_param_type = "\"face\" | \"document\"")] subject: &str,
     ) -> Result<JsValue, JsError> {
-        let frame = RgbaFrame::new(&self.input, width, height).map_err(|e| JsError::new(&format!("analyzeInput: {e}")))?;
+        let frame = self.input.frame(width, height, "analyzeInput")?;
         let [x, y, w, h] = region[..] else {
             return Err(JsError::new("analyzeInput: region must be [x, y, width, height]"));
         };
