@@ -20,6 +20,7 @@
 mod detector;
 mod error;
 mod feedback;
+mod fit;
 mod geometry;
 mod guide;
 mod options;
