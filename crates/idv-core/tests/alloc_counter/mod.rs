@@ -2,6 +2,7 @@
 //! not touch the heap once warmed up. Include with `mod alloc_counter;` in a test binary of its
 //! own (so no other test allocates concurrently) and read [`allocations`].
 #![allow(unsafe_code)] // `GlobalAlloc` is an unsafe trait; this only forwards to `System`.
+#![allow(unreachable_pub)] // shared test support: `pub` for the test binaries that include it
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
