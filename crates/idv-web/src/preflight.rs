@@ -8,13 +8,14 @@
 use idv_core::events::{Diagnostic, EventBody, EventKind, Severity};
 use idv_core::frame::LumaPlane;
 use serde::Serialize;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::camera::{CameraOptions, CameraStream, FacingMode};
 use crate::frame_source::{FrameSource, FrameSourceOptions, Pixels};
 use crate::microphone::{MicrophoneMeter, MicrophoneOptions, now_ms};
 use crate::{EventStream, VideoPreview, dom, time};
+
+/// The Permissions API answer, as the capability probe reports it.
+pub use idv_core::capability::PermissionState;
 
 /// What to test and the bar to pass.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,17 +63,6 @@ pub struct PreflightCheck {
     pub detail: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
-}
-
-/// `navigator.permissions.query` answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum PermissionState {
-    Granted,
-    Denied,
-    Prompt,
-    /// The browser cannot tell (no Permissions API, or it does not know the name).
-    Unknown,
 }
 
 /// What the camera measurement saw.
@@ -152,42 +142,6 @@ impl Recorder<'_> {
     }
 }
 
-/// `navigator.permissions.query({ name })`.
-pub async fn permission_state(name: &str) -> PermissionState {
-    let Ok(window) = dom::window() else {
-        return PermissionState::Unknown;
-    };
-    let Ok(permissions) = js_sys::Reflect::get(&window.navigator(), &"permissions".into()) else {
-        return PermissionState::Unknown;
-    };
-    let Ok(query) = js_sys::Reflect::get(&permissions, &"query".into()) else {
-        return PermissionState::Unknown;
-    };
-    let Some(query) = query.dyn_ref::<js_sys::Function>() else {
-        return PermissionState::Unknown;
-    };
-    let descriptor = js_sys::Object::new();
-    if js_sys::Reflect::set(&descriptor, &"name".into(), &name.into()).is_err() {
-        return PermissionState::Unknown;
-    }
-    let Ok(promise) = query.call1(&permissions, &descriptor) else {
-        return PermissionState::Unknown;
-    };
-    let Ok(status) = JsFuture::from(js_sys::Promise::resolve(&promise)).await else {
-        return PermissionState::Unknown;
-    };
-    match js_sys::Reflect::get(&status, &"state".into())
-        .ok()
-        .and_then(|s| s.as_string())
-        .as_deref()
-    {
-        Some("granted") => PermissionState::Granted,
-        Some("denied") => PermissionState::Denied,
-        Some("prompt") => PermissionState::Prompt,
-        _ => PermissionState::Unknown,
-    }
-}
-
 fn permission_check(rec: &mut Recorder<'_>, check: &str, what: &str, state: PermissionState) {
     let detail = format!(
         "{what} permission: {}",
@@ -224,8 +178,8 @@ pub async fn run(options: &PreflightOptions, events: Option<&EventStream>) -> Pr
         ),
         Some("Browsers only give the camera and microphone to https pages (and http://localhost)."),
     );
-    let camera_permission = permission_state("camera").await;
-    let microphone_permission = permission_state("microphone").await;
+    let camera_permission = crate::embed::permission_state("camera").await;
+    let microphone_permission = crate::embed::permission_state("microphone").await;
     if options.camera {
         permission_check(&mut rec, "permissionCamera", "camera", camera_permission);
     }

@@ -11,6 +11,7 @@ mod sizing;
 mod watchdog;
 
 pub use doctor::check_page;
+pub(crate) use features::permission_state;
 pub use frame::{EmbedWebError, FrameWatch, VendorFrame};
 pub use launch::{LaunchError, open_in_new_tab, redirect_to};
 pub use probe::{capability_event, probe_capabilities};
