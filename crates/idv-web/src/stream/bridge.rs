@@ -75,14 +75,15 @@ impl Bridge {
         Some((NativeHost::Android, injected, post))
     }
 
-    /// Sends one event's JSON. Returns true when a host took it.
-    pub(crate) fn forward(&mut self, json: &str) -> bool {
+    /// Sends one event as JSON. Serializes only when a host is there: on an ordinary web page there
+    /// is none, and an event costs only the (cheap) host lookup. Returns true when a host took it.
+    pub(crate) fn forward(&mut self, event: &idv_core::events::Event) -> bool {
         if self.host().is_none() {
             return false;
         }
-        match &self.found {
-            Some((_, target, post)) => post.call1(target, &JsValue::from_str(json)).is_ok(),
-            None => false,
-        }
+        let (Some((_, target, post)), Ok(json)) = (&self.found, serde_json::to_string(event)) else {
+            return false;
+        };
+        post.call1(target, &JsValue::from_str(&json)).is_ok()
     }
 }

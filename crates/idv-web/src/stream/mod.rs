@@ -152,10 +152,7 @@ impl EventStream {
                     callback(&event);
                 }
             }
-            if self.inner.options.native_bridge
-                && let Ok(json) = serde_json::to_string(&event)
-                && self.inner.bridge.borrow_mut().forward(&json)
-            {
+            if self.inner.options.native_bridge && self.inner.bridge.borrow_mut().forward(&event) {
                 self.inner.state.borrow_mut().diagnostics.bridged += 1;
             }
         }
