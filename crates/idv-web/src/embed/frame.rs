@@ -156,7 +156,7 @@ impl VendorFrame {
     /// Re-applies the size rules (after the container changed size without a window resize).
     pub fn resize(&self) {
         if let Some(container) = &self.container {
-            Sizer::apply(container, &self.iframe, &self.policy);
+            super::sizing::apply(container, &self.iframe, &self.policy);
         }
     }
 }

@@ -11,7 +11,8 @@ pub(crate) struct Sizer {
     _listener: Option<EventListener>,
 }
 
-fn apply(container: &Element, iframe: &HtmlIFrameElement, policy: &FramePolicy) {
+/// Sizes `iframe` for `container` now.
+pub(crate) fn apply(container: &Element, iframe: &HtmlIFrameElement, policy: &FramePolicy) {
     let style = iframe.style();
     let width = u32::try_from(container.client_width()).unwrap_or(0);
     let height = u32::try_from(container.client_height()).unwrap_or(0);
@@ -40,9 +41,5 @@ impl Sizer {
             EventListener::new(&window, "resize", move |_| apply(&container, &iframe, &policy))
         });
         Self { _listener: listener }
-    }
-
-    pub(crate) fn apply(container: &Element, iframe: &HtmlIFrameElement, policy: &FramePolicy) {
-        apply(container, iframe, policy);
     }
 }
