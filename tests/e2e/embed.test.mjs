@@ -317,7 +317,13 @@ test("openInNewTab opens the vendor without an opener; bad URLs and redirects ar
     return out;
   });
   for (const message of errors) assert.match(message, /not an https URL/);
-  await page.evaluate((t) => import("/web/index.js").then(({ redirectTo }) => redirectTo(t)), target);
-  await page.waitForURL(target);
+  // The redirect destroys this page's context, so the evaluate must return before it happens:
+  // it starts the import and returns at once; the navigation is awaited separately.
+  await Promise.all([
+    page.waitForURL(target),
+    page.evaluate((t) => {
+      import("/web/index.js").then(({ redirectTo }) => redirectTo(t));
+    }, target),
+  ]);
   await context.close();
 });
