@@ -2,7 +2,7 @@
 //!
 //!     cargo run -p idv-core --release --example document_bench
 //!
-//! The release profile optimises for size (`opt-level = "z"`), like the wasm build; add
+//! The release profile builds idv-core at `opt-level = "s"`, like the wasm build; add
 //! `--profile bench` for a speed-optimised build. Prints the median milliseconds per frame over
 //! 200 frames of a synthetic ID-1 card (textured desk, 3° tilt) for:
 //!
@@ -10,7 +10,9 @@
 //!   the four side searches, joint choice, refinement);
 //! - `pipeline`: the fit, then [`QualityAnalyzer::analyze_luma`] on the card's bounding box
 //!   (`Subject::Document`), then [`DocumentReport::apply_quality`];
-//! - `rgba fit`: the fit from an RGBA frame (BT.601 luma conversion in the downscale pass).
+//! - `rgba fit`: the fit from an RGBA frame (BT.601 luma conversion in the downscale pass);
+//! - `plane`: [`DocumentDetector::detect_plane`] on the already downscaled plane (the search
+//!   alone, without the downscale pass).
 //!
 //! Also the fixture video's card frame 130 when `bash scripts/fixtures.sh` has run. (The
 //! synthetic card has little print, so its sharpness may fail the document floor; that does not
@@ -46,6 +48,21 @@ fn time(mut f: impl FnMut() -> Result<(), Box<dyn Error>>) -> Result<f64, Box<dy
     Ok(median_ms(samples))
 }
 
+/// Median time of [`DocumentDetector::detect_plane`] on `y` downscaled as the detector does.
+fn measure_plane(y: &YPlane<'_>, range: LumaRange) -> Result<f64, Box<dyn Error>> {
+    let (w, h) = (y.width(), y.height());
+    let guide = document_guide(w, h, DocumentProfile::Id1)?;
+    let options = DocumentOptions::default();
+    let factor = options.factor_for(w, h);
+    let mut detector = DocumentDetector::new(options)?;
+    detector.detect_luma(y, range, guide)?;
+    let plane = detector.plane().clone();
+    time(|| {
+        std::hint::black_box(detector.detect_plane(&plane, factor, w, h, guide)?);
+        Ok(())
+    })
+}
+
 /// Median times of the fit and the pipeline on one Y plane (full range).
 fn measure(y: &YPlane<'_>, range: LumaRange) -> Result<(f64, f64, DocumentReport), Box<dyn Error>> {
     let guide = document_guide(y.width(), y.height(), DocumentProfile::Id1)?;
@@ -71,8 +88,8 @@ fn measure(y: &YPlane<'_>, range: LumaRange) -> Result<(f64, f64, DocumentReport
 fn main() -> Result<(), Box<dyn Error>> {
     println!("median ms per frame over {ITERATIONS} frames");
     println!(
-        "{:>10} {:>8} {:>9} {:>9}  result",
-        "size", "fit", "pipeline", "rgba fit"
+        "{:>10} {:>8} {:>9} {:>9} {:>8}  result",
+        "size", "fit", "pipeline", "rgba fit", "plane"
     );
     for (w, h) in [(640u32, 480u32), (1280, 720)] {
         let s = w as f32 / 640.0;
@@ -95,8 +112,9 @@ fn main() -> Result<(), Box<dyn Error>> {
             std::hint::black_box(detector.detect_rgba(&frame, guide)?);
             Ok(())
         })?;
+        let plane_fit = measure_plane(&y, LumaRange::Full)?;
         println!(
-            "{:>10} {fit:>8.3} {pipeline:>9.3} {rgba_fit:>9.3}  found={} geometry {:?}, final {:?}",
+            "{:>10} {fit:>8.3} {pipeline:>9.3} {rgba_fit:>9.3} {plane_fit:>8.3}  found={} geometry {:?}, final {:?}",
             format!("{w}x{h}"),
             report.found,
             report.geometry_feedback,
@@ -118,8 +136,9 @@ fn main() -> Result<(), Box<dyn Error>> {
             .ok_or("fixture too short")?;
         let y = YPlane::new(bytes, 640, 448, 640)?;
         let (fit, pipeline, report) = measure(&y, LumaRange::Limited)?;
+        let plane_fit = measure_plane(&y, LumaRange::Limited)?;
         println!(
-            "{:>10} {fit:>8.3} {pipeline:>9.3} {:>9}  found={} {:?} (fixture frame 130)",
+            "{:>10} {fit:>8.3} {pipeline:>9.3} {:>9} {plane_fit:>8.3}  found={} {:?} (fixture frame 130)",
             "640x448", "", report.found, report.feedback
         );
     } else {

@@ -17,6 +17,9 @@
 //!
 //! Thresholds and their evidence: `docs/thresholds.md`.
 
+mod angles;
+mod band;
+mod choice;
 mod detector;
 mod error;
 mod feedback;
@@ -24,7 +27,11 @@ mod fit;
 mod geometry;
 mod guide;
 mod options;
+mod peaks;
+mod refine;
+mod scan;
 mod search;
+mod verdict;
 
 pub use detector::{DocumentDetector, DocumentReport, MIN_GUIDE_SIDE, SideScores};
 pub use error::DocumentError;
