@@ -40,8 +40,8 @@ fn policy_from(fields: &Fields<'_>, url: Option<String>, context: &'static str) 
         options = options.with_title(title);
     }
     if let Some(policy) = fields.string("referrerPolicy")? {
-        let parsed: ReferrerPolicy = serde_json::from_value(serde_json::Value::String(policy.clone()))
-            .map_err(|_| JsError::new(&format!("{context}: unknown referrerPolicy {policy:?}")))?;
+        let parsed = ReferrerPolicy::from_name(&policy)
+            .ok_or_else(|| JsError::new(&format!("{context}: unknown referrerPolicy {policy:?}")))?;
         options = options.with_referrer_policy(parsed);
     }
     let sandbox = fields.strings("sandbox")?;

@@ -49,6 +49,23 @@ pub enum ReferrerPolicy {
 }
 
 impl ReferrerPolicy {
+    /// Every policy, in declaration order.
+    pub const ALL: [ReferrerPolicy; 8] = [
+        ReferrerPolicy::NoReferrer,
+        ReferrerPolicy::NoReferrerWhenDowngrade,
+        ReferrerPolicy::Origin,
+        ReferrerPolicy::OriginWhenCrossOrigin,
+        ReferrerPolicy::SameOrigin,
+        ReferrerPolicy::StrictOrigin,
+        ReferrerPolicy::StrictOriginWhenCrossOrigin,
+        ReferrerPolicy::UnsafeUrl,
+    ];
+
+    /// The policy with this attribute value (exact, as serialized), if any.
+    pub fn from_name(name: &str) -> Option<ReferrerPolicy> {
+        ReferrerPolicy::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
     /// The attribute value.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -360,4 +377,35 @@ fn escape_attribute(value: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::ReferrerPolicy;
+
+    #[test]
+    fn referrer_policy_names_match_serde() {
+        for p in ReferrerPolicy::ALL {
+            match p {
+                ReferrerPolicy::NoReferrer
+                | ReferrerPolicy::NoReferrerWhenDowngrade
+                | ReferrerPolicy::Origin
+                | ReferrerPolicy::OriginWhenCrossOrigin
+                | ReferrerPolicy::SameOrigin
+                | ReferrerPolicy::StrictOrigin
+                | ReferrerPolicy::StrictOriginWhenCrossOrigin
+                | ReferrerPolicy::UnsafeUrl => {}
+            }
+            let json = serde_json::to_value(p).unwrap();
+            assert_eq!(json, p.as_str());
+            assert_eq!(ReferrerPolicy::from_name(p.as_str()), Some(p));
+            assert_eq!(serde_json::from_value::<ReferrerPolicy>(json).unwrap(), p);
+        }
+        for bad in ["", "Origin", "origin ", "strict_origin"] {
+            assert_eq!(ReferrerPolicy::from_name(bad), None);
+            assert!(serde_json::from_value::<ReferrerPolicy>(bad.into()).is_err());
+        }
+    }
 }

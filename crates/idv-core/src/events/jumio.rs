@@ -14,8 +14,7 @@
 //! `raw` is the parsed object (or the string as received) with `authorizationToken` redacted
 //! unless [`DecodeOptions::keep_secrets`].
 
-use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::envelope::{EventBody, EventKind, Vendor};
 use super::lenient;
@@ -26,34 +25,42 @@ use super::rejection::Rejection;
 /// The only documented Jumio `eventType`: application state change.
 pub const EVENT_TYPE_STATE_CHANGE: i64 = 510;
 
-/// The top level of a Jumio message (fields the mapping needs; the rest stays in `raw`).
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// The top level of a Jumio message (fields the mapping needs; the rest stays in `raw`). Every
+/// field is read leniently ([`lenient`]): an odd field reads as absent.
+#[derive(Debug)]
 struct JumioMessage {
-    #[serde(default, deserialize_with = "lenient::integer")]
     event_type: Option<i64>,
-    #[serde(default, deserialize_with = "lenient::object")]
     payload: Option<JumioPayload>,
-    #[serde(default, deserialize_with = "lenient::string")]
     workflow_execution_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
     transaction_reference: Option<String>,
 }
 
-/// `event.data.payload`.
-#[derive(Debug, Deserialize)]
-struct JumioPayload {
-    #[serde(default, deserialize_with = "lenient::text")]
-    value: Option<String>,
-    #[serde(default, deserialize_with = "lenient::object")]
-    metainfo: Option<MetaInfo>,
+impl JumioMessage {
+    fn from_map(m: &Map<String, Value>) -> Self {
+        JumioMessage {
+            event_type: lenient::integer(m.get("eventType")),
+            payload: lenient::object(m.get("payload")).map(JumioPayload::from_map),
+            workflow_execution_id: lenient::string(m.get("workflowExecutionId")),
+            transaction_reference: lenient::string(m.get("transactionReference")),
+        }
+    }
 }
 
-/// `event.data.payload.metainfo`.
-#[derive(Debug, Deserialize)]
-struct MetaInfo {
-    #[serde(default, deserialize_with = "lenient::string")]
+/// `event.data.payload`.
+#[derive(Debug)]
+struct JumioPayload {
+    value: Option<String>,
+    /// `metainfo.code`, when `metainfo` is an object.
     code: Option<String>,
+}
+
+impl JumioPayload {
+    fn from_map(m: &Map<String, Value>) -> Self {
+        JumioPayload {
+            value: lenient::text(m.get("value")),
+            code: lenient::object(m.get("metainfo")).and_then(|m| lenient::string(m.get("code"))),
+        }
+    }
 }
 
 /// Decodes one Jumio message. Total: every input within the limits gives an event.
@@ -82,7 +89,7 @@ pub fn decode(data: MessageData, options: &DecodeOptions) -> Result<EventBody, R
 
 /// The event for a parsed message, without `raw`.
 fn classify(raw: &Value) -> EventBody {
-    let Some(msg) = lenient::from_object::<JumioMessage>(raw) else {
+    let Some(msg) = raw.as_object().map(JumioMessage::from_map) else {
         return EventBody::new(Vendor::Jumio, EventKind::Unknown);
     };
     let session_id = msg.workflow_execution_id.or(msg.transaction_reference);
@@ -98,7 +105,7 @@ fn classify(raw: &Value) -> EventBody {
         Some("loaded") => EventBody::new(Vendor::Jumio, EventKind::Loaded),
         Some("success") => EventBody::new(Vendor::Jumio, EventKind::Completed).with_terminal(true),
         Some("error") => {
-            let code = payload.metainfo.and_then(|m| m.code);
+            let code = payload.code;
             let message = code
                 .as_deref()
                 .and_then(error_code_message)

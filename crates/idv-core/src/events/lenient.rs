@@ -1,10 +1,12 @@
-//! `deserialize_with` helpers for the vendors' private serde types: a field of an unexpected JSON
+//! Lenient field readers for the vendors' private message types: a field of an unexpected JSON
 //! type reads as absent instead of failing the whole message, so one odd field never hides the
-//! fields that are fine. Each helper accepts any JSON value and never errors on content.
+//! fields that are fine. Each reader takes the field as found (`None` when the key is absent) and
+//! never fails.
+//!
+//! Plain functions over [`Value`] rather than serde `deserialize_with` helpers: derived
+//! `Deserialize` impls read through `&Value` cost several kilobytes of wasm per message type.
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// A string or integer JSON value as a string (trimmed, non-empty); `None` for anything else.
 /// Ids and codes may come either way.
@@ -19,43 +21,28 @@ pub(crate) fn string_or_integer(v: &Value) -> Option<String> {
     }
 }
 
-/// Field helper: [`string_or_integer`].
-pub(crate) fn string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Value::deserialize(d).map(|v| string_or_integer(&v))
+/// Field reader: [`string_or_integer`].
+pub(crate) fn string(v: Option<&Value>) -> Option<String> {
+    v.and_then(string_or_integer)
 }
 
-/// Field helper: a JSON integer (not a float, not a numeric string).
-pub(crate) fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    Value::deserialize(d).map(|v| v.as_i64())
+/// Field reader: a JSON integer (not a float, not a numeric string) that fits `i64`.
+pub(crate) fn integer(v: Option<&Value>) -> Option<i64> {
+    v.and_then(Value::as_i64)
 }
 
-/// Field helper: a JSON string, as is (may be empty); `None` for anything else.
-pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Value::deserialize(d).map(|v| match v {
-        Value::String(s) => Some(s),
-        _ => None,
-    })
+/// Field reader: a JSON string, as is (may be empty); `None` for anything else.
+pub(crate) fn text(v: Option<&Value>) -> Option<String> {
+    v.and_then(Value::as_str).map(str::to_owned)
 }
 
-/// Field helper: `true` for JSON `true` or the string `"true"`, `false` for anything else.
-pub(crate) fn truthy<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Value::deserialize(d).map(|v| matches!(&v, Value::Bool(true)) || v.as_str() == Some("true"))
+/// Field reader: `true` for JSON `true` or the string `"true"`, `false` for anything else.
+pub(crate) fn truthy(v: Option<&Value>) -> bool {
+    v.is_some_and(|v| matches!(v, Value::Bool(true)) || v.as_str() == Some("true"))
 }
 
-/// Field helper: a nested struct, only from a JSON object (serde's derive would also accept an
-/// array positionally, which must not happen here); `None` when it is not an object or does not
-/// fit `T`.
-pub(crate) fn object<'de, D: Deserializer<'de>, T: DeserializeOwned>(
-    d: D,
-) -> Result<Option<T>, D::Error> {
-    Value::deserialize(d).map(|v| from_object(&v))
-}
-
-/// `T` from `v` if `v` is a JSON object that fits `T`.
-pub(crate) fn from_object<T: DeserializeOwned>(v: &Value) -> Option<T> {
-    if v.is_object() {
-        T::deserialize(v).ok()
-    } else {
-        None
-    }
+/// Field reader: a JSON object (never an array), for a nested message type to read its fields
+/// from.
+pub(crate) fn object(v: Option<&Value>) -> Option<&Map<String, Value>> {
+    v.and_then(Value::as_object)
 }

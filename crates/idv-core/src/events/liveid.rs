@@ -34,7 +34,6 @@
 //! `raw` has every `token` member (LiveID+ `message.token`, a bearer token) redacted unless
 //! [`DecodeOptions::keep_secrets`].
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::envelope::{EventBody, EventKind, ProgressStep, Vendor};
@@ -81,31 +80,48 @@ impl LiveEvent {
     }
 }
 
-/// The top-level fields the mapping reads (the rest stays in `raw`).
-#[derive(Debug, Default, Deserialize)]
+/// The top-level fields the mapping reads (the rest stays in `raw`). Every field is read
+/// leniently ([`lenient`]): an odd field reads as absent.
+#[derive(Debug, Default)]
 struct LiveMessage {
-    #[serde(rename = "callID", default, deserialize_with = "lenient::string")]
+    /// `callID`.
     call_id: Option<String>,
-    #[serde(rename = "idConf", default, deserialize_with = "lenient::string")]
+    /// `idConf`.
     id_conf: Option<String>,
-    #[serde(default, deserialize_with = "lenient::truthy")]
     retry: bool,
-    #[serde(rename = "type", default, deserialize_with = "lenient::string")]
+    /// `type`.
     failure_type: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
     error: Option<String>,
-    #[serde(default, deserialize_with = "lenient::object")]
     message: Option<CloseMessage>,
 }
 
+impl LiveMessage {
+    fn from_map(m: &Map<String, Value>) -> Self {
+        LiveMessage {
+            call_id: lenient::string(m.get("callID")),
+            id_conf: lenient::string(m.get("idConf")),
+            retry: lenient::truthy(m.get("retry")),
+            failure_type: lenient::string(m.get("type")),
+            error: lenient::string(m.get("error")),
+            message: lenient::object(m.get("message")).map(CloseMessage::from_map),
+        }
+    }
+}
+
 /// `message` of a call-closing event.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Default)]
 struct CloseMessage {
-    #[serde(default, deserialize_with = "lenient::string")]
     close_status: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
     abort_code: Option<String>,
+}
+
+impl CloseMessage {
+    fn from_map(m: &Map<String, Value>) -> Self {
+        CloseMessage {
+            close_status: lenient::string(m.get("closeStatus")),
+            abort_code: lenient::string(m.get("abortCode")),
+        }
+    }
 }
 
 /// Decodes one LiveID+ message. Total: every input within the limits gives an event.
@@ -153,7 +169,7 @@ fn classify(raw: &Value) -> EventBody {
     let Some(map) = raw.as_object() else {
         return unknown(&LiveMessage::default());
     };
-    let msg: LiveMessage = lenient::from_object(raw).unwrap_or_default();
+    let msg = LiveMessage::from_map(map);
     if let Some((event, key)) = find_name(map) {
         return event_body(event, Some(key), &msg);
     }

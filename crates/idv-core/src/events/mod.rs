@@ -17,6 +17,7 @@
 
 mod capture;
 mod envelope;
+mod from_json;
 pub mod jumio;
 mod lenient;
 pub mod liveid;

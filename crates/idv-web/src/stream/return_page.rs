@@ -15,6 +15,19 @@ fn fingerprint(url: &str) -> String {
     format!("{hash:016x}")
 }
 
+/// A JSON array of strings. Read through `Value` (already in the wasm) rather than a derived
+/// `Vec<String>` deserializer; `None` for anything else, as serde would refuse it.
+fn strings(text: &str) -> Option<Vec<String>> {
+    let serde_json::Value::Array(items) = serde_json::from_str(text).ok()? else { return None };
+    items
+        .into_iter()
+        .map(|item| match item {
+            serde_json::Value::String(s) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
@@ -27,7 +40,7 @@ impl EventStream {
     fn consumed(&self) -> Vec<String> {
         storage()
             .and_then(|s| s.get_item(&self.returns_key()).ok().flatten())
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| strings(&text))
             .unwrap_or_default()
     }
 
@@ -55,12 +68,19 @@ impl EventStream {
 
 #[cfg(test)]
 mod tests {
-    use super::fingerprint;
+    use super::{fingerprint, strings};
 
     #[test]
     fn fingerprints_differ_and_are_stable() {
         assert_eq!(fingerprint(""), "cbf29ce484222325");
         assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
         assert_ne!(fingerprint("https://x/?code=1"), fingerprint("https://x/?code=2"));
+    }
+
+    #[test]
+    fn remembered_prints_read_like_serde() {
+        for text in [r#"[]"#, r#"["a","b"]"#, r#"["a",1]"#, r#"{"a":"b"}"#, r#""a""#, "[", ""] {
+            assert_eq!(strings(text), serde_json::from_str::<Vec<String>>(text).ok(), "{text}");
+        }
     }
 }
