@@ -88,8 +88,11 @@ for layer in "${layers[@]}"; do
       run_layer native count_cargo cargo test --workspace --locked --no-fail-fast ;;
     wasm)
       write_webdriver_json
-      # Never `-q` here: the runner's output is what the counts are read from.
-      run_layer wasm count_cargo cargo test --locked --target wasm32-unknown-unknown -p idv-web ;;
+      # Never `-q` here: the runner's output is what the counts are read from. Built with
+      # SIMD128 (like pkg/simd, sharing its target dir), so idv-core's SIMD kernels run here
+      # (tests/simd_kernels.rs) while the native layer runs their scalar twins.
+      run_layer wasm count_cargo env RUSTFLAGS="-C target-feature=+simd128" \
+        CARGO_TARGET_DIR=target/simd cargo test --locked --target wasm32-unknown-unknown -p idv-web ;;
     e2e)
       bash scripts/build-npm.sh && bash scripts/build-demo.sh \
         || { record e2e 1 0 1 0; continue; }

@@ -20,3 +20,5 @@ pub mod events;
 pub mod frame;
 pub mod quality;
 pub mod roi;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd_mem;

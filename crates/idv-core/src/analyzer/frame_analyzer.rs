@@ -130,7 +130,8 @@ impl FrameAnalyzer {
                 let detector = self.detector.as_mut().ok_or(AnalyzeError::NoFaceModel)?;
                 let faces = detector.detect(frame, Some(guide))?.to_vec();
                 let region = faces.first().and_then(|f| face_region(&f.bbox, width, height)).unwrap_or(guide);
-                let quality = self.quality.analyze_rgba(frame, region, Subject::Face)?;
+                self.quality.load_rgba(frame)?;
+                let quality = self.quality.analyze_region(region, Subject::Face)?;
                 let judge = FaceJudge::with_guide(width, height, guide, self.options.face)?;
                 let geometry = judge.judge(&faces, Some(quality.brightness.value));
                 let feedback = face_feedback(geometry, &quality);
@@ -138,9 +139,12 @@ impl FrameAnalyzer {
             }
             AnalyzerSubject::Document(_) => {
                 let detector = self.document.as_mut().ok_or(AnalyzeError::NoFaceModel)?;
-                let mut report = detector.detect_rgba(frame, guide)?;
+                // One pass over the frame: the search and the metrics share the quality plane.
+                self.quality.load_rgba(frame)?;
+                let (plane, factor) = (self.quality.plane(), self.quality.plane_factor());
+                let mut report = detector.detect_downscaled(plane, factor, width, height, guide)?;
                 let region = report.bounding.unwrap_or(guide);
-                let quality = self.quality.analyze_rgba(frame, region, Subject::Document)?;
+                let quality = self.quality.analyze_region(region, Subject::Document)?;
                 report.apply_quality(Some(&quality));
                 let feedback = Feedback::Document(report.feedback);
                 (region, quality, None, Some(report), feedback)

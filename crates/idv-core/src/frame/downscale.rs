@@ -6,6 +6,7 @@
 //! region of interest of the (4× smaller) plane.
 
 use super::plane::{LIMITED_TO_FULL, pixel_count};
+use super::simd::{self, Done};
 use super::{FrameError, LumaPlane, LumaRange, RgbaFrame, YPlane};
 
 /// What the pass saw besides the luma itself.
@@ -50,13 +51,15 @@ fn y_limited_pixel(&[v]: &[u8; 1]) -> (u32, u32) {
     y_pixel(&[LIMITED_TO_FULL[usize::from(v)]])
 }
 
-/// A source of pixels: `P` bytes per pixel, rows
-/// by index (each exactly `width * P` bytes), and the pixel decoder.
+/// A source of pixels: `P` bytes per pixel, rows by index (each exactly `width * P` bytes), the
+/// pixel decoder, and the SIMD kernel of the 2×2 path (which does the prefix of a row pair it
+/// can; the scalar code does the rest).
 struct Source<R, F> {
     width: u32,
     height: u32,
     row: R,
     pixel: F,
+    pairs: fn(&[u8], &[u8], &mut [u8]) -> Done,
 }
 
 impl LumaPlane {
@@ -75,6 +78,7 @@ impl LumaPlane {
             height: frame.height(),
             row: |y| frame.row_span(y, 0, frame.width()),
             pixel: rgba_pixel,
+            pairs: simd::rgba_pairs,
         };
         fill::<4, _, _>(self, &src, factor)
     }
@@ -92,13 +96,15 @@ impl LumaPlane {
         let row = |r| y.row(r);
         match range {
             LumaRange::Full => {
-                fill::<1, _, _>(self, &Source { width, height, row, pixel: y_pixel }, factor)
+                let pairs = |a: &[u8], b: &[u8], o: &mut [u8]| simd::y_pairs(a, b, o, false);
+                let src = Source { width, height, row, pixel: y_pixel, pairs };
+                fill::<1, _, _>(self, &src, factor)
             }
-            LumaRange::Limited => fill::<1, _, _>(
-                self,
-                &Source { width, height, row, pixel: y_limited_pixel },
-                factor,
-            ),
+            LumaRange::Limited => {
+                let pairs = |a: &[u8], b: &[u8], o: &mut [u8]| simd::y_pairs(a, b, o, true);
+                let src = Source { width, height, row, pixel: y_limited_pixel, pairs };
+                fill::<1, _, _>(self, &src, factor)
+            }
         }
     }
 }
@@ -192,6 +198,13 @@ where
         let y = 2 * oy as u32;
         let a = (src.row)(y);
         let b = if y + 1 < h { Some((src.row)(y + 1)) } else { None };
+        // The SIMD kernel takes whole vectors of a full row pair; the loop below the rest.
+        let done = b.map(|b| (src.pairs)(a, b, out_row)).unwrap_or_default();
+        sat += done.saturated;
+        let skip = done.out * 2 * P;
+        let a = a.get(skip..).unwrap_or(&[]);
+        let b = b.map(|b| b.get(skip..).unwrap_or(&[]));
+        let out_row = out_row.get_mut(done.out..).unwrap_or(&mut []);
         let segs = a.chunks(SEG * P).zip(out_row.chunks_mut(SEG / 2));
         for (i, (sa, so)) in segs.enumerate() {
             let (n, s) = weigh(sa, &mut wa, &src.pixel);
@@ -218,8 +231,13 @@ where
     sat
 }
 
-/// Any factor: each output pixel sums its block row by row. Sums are `u64`, so no factor or frame
-/// size can overflow them. Not the hot path (the analyzer uses 1 or 2 by default).
+/// Output pixels per segment of the any-factor path (stack sums).
+const COLS: usize = 64;
+
+/// Any factor: each block row of the input is read once, row by row, its pixels summed into the
+/// stack sums of a segment of output pixels. Sums are `u64`, so no factor or frame size can
+/// overflow them. Used for factors above 2 (and by the document search on an already
+/// downscaled plane).
 fn fill_n<'a, const P: usize, R, F>(out: &mut [u8], src: &Source<R, F>, factor: u32) -> u64
 where
     R: Fn(u32) -> &'a [u8],
@@ -227,25 +245,35 @@ where
 {
     let (w, h) = (src.width, src.height);
     let out_w = w.div_ceil(factor) as usize;
-    let block = factor as usize * P;
+    let block = (factor as usize).saturating_mul(P);
     let mut sat = 0u64;
     for (oy, out_row) in out.chunks_exact_mut(out_w).enumerate() {
         let y0 = oy as u32 * factor;
         let y1 = y0.saturating_add(factor).min(h);
-        for (ox, o) in out_row.iter_mut().enumerate() {
-            let (mut sum, mut n) = (0u64, 0u64);
+        for (seg, o_seg) in out_row.chunks_mut(COLS).enumerate() {
+            let (mut sums, mut widths) = ([0u64; COLS], [0u64; COLS]);
+            let start = (seg * COLS).saturating_mul(block);
             for y in y0..y1 {
                 let row = (src.row)(y);
-                let start = ox * block;
-                let cells = row.get(start..row.len().min(start + block)).unwrap_or(&[]);
-                for px in cells.as_chunks::<P>().0 {
-                    let (l, s) = (src.pixel)(px);
-                    sum += u64::from(l);
-                    sat += u64::from(s);
-                    n += 1;
+                let cells = row.get(start..).unwrap_or(&[]).chunks(block).take(o_seg.len());
+                for ((sum, width), cells) in sums.iter_mut().zip(widths.iter_mut()).zip(cells) {
+                    let (px, _) = cells.as_chunks::<P>();
+                    let (mut s, mut n) = (0u32, 0u32);
+                    for p in px {
+                        let (l, q) = (src.pixel)(p);
+                        s += l;
+                        n += q;
+                    }
+                    *sum += u64::from(s);
+                    sat += u64::from(n);
+                    *width = px.len() as u64;
                 }
             }
-            *o = if n == 0 { 0 } else { (sum / (256 * n)) as u8 };
+            let rows = u64::from(y1 - y0);
+            for ((o, &sum), &width) in o_seg.iter_mut().zip(&sums).zip(&widths) {
+                let n = width * rows;
+                *o = if n == 0 { 0 } else { (sum / (256 * n)) as u8 };
+            }
         }
     }
     sat

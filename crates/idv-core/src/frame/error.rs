@@ -25,6 +25,9 @@ pub enum FrameError {
         "buffer holds {actual} bytes but a {width}x{height} plane with stride {stride} needs {expected}"
     )]
     PlaneLength { width: u32, height: u32, stride: u32, expected: u64, actual: u64 },
+    /// A region was asked of an analyzer before any frame was loaded into it.
+    #[error("no frame has been loaded yet")]
+    NoFrame,
     /// A downscale factor of zero.
     #[error("downscale factor must be at least 1, got {factor}")]
     Factor { factor: u32 },

@@ -1,4 +1,4 @@
-use super::{FrameError, Rect, RgbaFrame};
+use super::{FrameError, Rect, RgbaFrame, simd};
 
 /// BT.601 luma of one RGB pixel in integer arithmetic: `(77 R + 150 G + 29 B) >> 8`.
 /// The weights sum to 256, so white stays 255 and the result never overflows a `u8`.
@@ -12,7 +12,10 @@ pub fn region_luma_mean(frame: &RgbaFrame<'_>, rect: Rect) -> Result<f64, FrameE
     let rect = frame.check_region(rect)?;
     let mut sum: u64 = 0;
     for y in rect.y..rect.y + rect.height {
-        for px in frame.row_span(y, rect.x, rect.width).chunks_exact(4) {
+        let row = frame.row_span(y, rect.x, rect.width);
+        let (done, s) = simd::rgba_luma_sum(row);
+        sum += s;
+        for px in row.get(done * 4..).unwrap_or(&[]).chunks_exact(4) {
             sum += u64::from(luma_of_rgb(px[0], px[1], px[2]));
         }
     }

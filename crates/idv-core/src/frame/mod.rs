@@ -7,6 +7,8 @@ mod luma;
 mod plane;
 mod rect;
 mod resample;
+mod simd;
+mod simd_resample;
 mod view;
 
 pub use downscale::DownscaleStats;

@@ -5,6 +5,7 @@
 //! wide and the card to 448 px wide before any threshold applies.
 
 use super::plane::check_size;
+use super::simd_resample::{RowPlan, weighted_rows};
 use super::{FrameError, LumaPlane, Rect};
 
 /// Fixed-point precision of the filter weights: weights of one output sum to `1 << BITS`, and a sum
@@ -28,6 +29,8 @@ pub struct Resampler {
     tmp: Vec<u8>,
     /// One row of vertical-pass accumulators.
     acc: Vec<u32>,
+    /// The horizontal pass's SIMD128 plan for `x` (empty without SIMD128).
+    plan: RowPlan,
 }
 
 /// Filter taps of one axis: for output `i`, source samples `start[i] .. start[i] + len[i]` with
@@ -42,9 +45,10 @@ struct Axis {
 }
 
 impl Axis {
-    fn prepare(&mut self, in_len: u32, out_len: u32) {
+    /// Builds the tables for `in_len` -> `out_len`; false when they were already built for it.
+    fn prepare(&mut self, in_len: u32, out_len: u32) -> bool {
         if self.in_len == in_len && self.out_len == out_len && !self.spans.is_empty() {
-            return;
+            return false;
         }
         let scale = f64::from(in_len) / f64::from(out_len);
         let support = scale.max(1.0); // triangle of radius 1, stretched when shrinking
@@ -83,6 +87,7 @@ impl Axis {
             }
             self.spans.push((lo, n as u32));
         }
+        true
     }
 
     fn capacity(&self) -> usize {
@@ -136,36 +141,24 @@ impl Resampler {
             }
             return Ok(());
         }
-        self.x.prepare(region.width, out_width);
-        self.y.prepare(region.height, out_height);
-
-        // Horizontal pass: every source row of the region -> out_width samples.
-        self.tmp.resize(region.height as usize * ow, 0);
-        let (spans, weights, taps) = (&self.x.spans, &self.x.weights, self.x.taps);
-        for (t_row, row) in self.tmp.chunks_exact_mut(ow).zip(src.region_rows(region)) {
-            for ((t, &(lo, n)), w) in t_row.iter_mut().zip(spans).zip(weights.chunks_exact(taps)) {
-                let px = row.get(lo as usize..(lo + n) as usize).unwrap_or(&[]);
-                let s: u32 = px.iter().zip(w).map(|(&p, &w)| u32::from(p) * w).sum();
-                *t = ((s + HALF) >> BITS).min(255) as u8;
-            }
+        if self.x.prepare(region.width, out_width) {
+            self.plan.prepare(&self.x.spans, &self.x.weights, self.x.taps, region.width);
         }
-
-        // Vertical pass: weighted sums of whole intermediate rows.
-        self.acc.resize(ow, 0);
-        let (spans, weights, taps) = (&self.y.spans, &self.y.weights, self.y.taps);
-        for ((o_row, &(lo, n)), w) in
-            out.chunks_exact_mut(ow).zip(spans).zip(weights.chunks_exact(taps))
-        {
-            self.acc.fill(0);
-            let rows = self.tmp.chunks_exact(ow).skip(lo as usize).take(n as usize);
-            for (t_row, &wk) in rows.zip(w) {
-                for (a, &v) in self.acc.iter_mut().zip(t_row) {
-                    *a += u32::from(v) * wk;
-                }
-            }
-            for (o, &a) in o_row.iter_mut().zip(&self.acc) {
-                *o = ((a + HALF) >> BITS).min(255) as u8;
-            }
+        self.y.prepare(region.height, out_height);
+        let (rw, rh) = (region.width as usize, region.height as usize);
+        let pw = src.width() as usize;
+        let origin = region.y as usize * pw + region.x as usize;
+        if self.x.taps > VERTICAL_FIRST_TAPS {
+            // Strong horizontal shrink (e.g. the 32×32 stability thumbnail): the vertical pass
+            // first, on whole source rows where SIMD128 helps, leaves few rows for the long
+            // horizontal filters.
+            self.tmp.resize(out_height as usize * rw, 0);
+            vertical(&self.y, &mut self.acc, src.data(), pw, origin, rw, &mut self.tmp);
+            horizontal(&self.x, &self.plan, self.tmp.chunks_exact(rw), out, ow);
+        } else {
+            self.tmp.resize(rh * ow, 0);
+            horizontal(&self.x, &self.plan, src.region_rows(region), &mut self.tmp, ow);
+            vertical(&self.y, &mut self.acc, &self.tmp, ow, 0, ow, out);
         }
         Ok(())
     }
@@ -176,6 +169,66 @@ impl Resampler {
             + self.y.capacity()
             + self.tmp.capacity()
             + self.acc.capacity() * size_of::<u32>()
+            + self.plan.capacity()
+    }
+}
+
+/// Horizontal taps above which [`Resampler::resample_to`] filters vertically first.
+const VERTICAL_FIRST_TAPS: usize = 8;
+
+/// Horizontal pass: each row of `rows` -> one row of `out` (`ow` samples wide).
+fn horizontal<'a>(
+    axis: &Axis,
+    plan: &RowPlan,
+    rows: impl Iterator<Item = &'a [u8]>,
+    out: &mut [u8],
+    ow: usize,
+) {
+    let (spans, weights, taps) = (&axis.spans, &axis.weights, axis.taps);
+    for (o_row, row) in out.chunks_exact_mut(ow).zip(rows) {
+        // The SIMD128 plan does the leading outputs it can; this loop the rest.
+        let done = plan.run(row, o_row);
+        let outputs = o_row.iter_mut().zip(spans).zip(weights.chunks_exact(taps)).skip(done);
+        for ((o, &(lo, n)), w) in outputs {
+            let px = row.get(lo as usize..(lo + n) as usize).unwrap_or(&[]);
+            let s: u32 = px.iter().zip(w).map(|(&p, &w)| u32::from(p) * w).sum();
+            *o = ((s + HALF) >> BITS).min(255) as u8;
+        }
+    }
+}
+
+/// Vertical pass: each row of `out` (`width` samples) is the weighted sum of rows of `src`,
+/// whose row `k` starts at `origin + k * stride`.
+fn vertical(
+    axis: &Axis,
+    acc: &mut Vec<u32>,
+    src: &[u8],
+    stride: usize,
+    origin: usize,
+    width: usize,
+    out: &mut [u8],
+) {
+    acc.resize(width, 0);
+    let (spans, weights, taps) = (&axis.spans, &axis.weights, axis.taps);
+    let row = |k: usize| {
+        let start = origin + k * stride;
+        src.get(start..start + width).unwrap_or(&[])
+    };
+    for ((o_row, &(lo, n)), w) in
+        out.chunks_exact_mut(width).zip(spans).zip(weights.chunks_exact(taps))
+    {
+        let w = w.get(..n as usize).unwrap_or(w);
+        let first = origin + lo as usize * stride;
+        let done = weighted_rows(src, stride, first, width, w, o_row);
+        acc.fill(0);
+        for (k, &wk) in w.iter().enumerate() {
+            for (a, &v) in acc.iter_mut().zip(row(lo as usize + k)).skip(done) {
+                *a += u32::from(v) * wk;
+            }
+        }
+        for (o, &a) in o_row.iter_mut().zip(acc.iter()).skip(done) {
+            *o = ((a + HALF) >> BITS).min(255) as u8;
+        }
     }
 }
 

@@ -19,7 +19,16 @@ use super::{OptionsError, QualityOptions, QualityReport, Subject};
 pub struct QualityAnalyzer {
     options: QualityOptions,
     plane: LumaPlane,
+    /// The frame the plane was filled from: its size and the pass's statistics.
+    loaded: Option<Loaded>,
     work: Work,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Loaded {
+    width: u32,
+    height: u32,
+    stats: DownscaleStats,
 }
 
 /// Everything except the downscaled plane, so the plane can be borrowed while this is mutated.
@@ -49,28 +58,35 @@ impl QualityAnalyzer {
             stability: StabilityTracker::new(),
             subject: None,
         };
-        Ok(Self { options, plane: LumaPlane::new(), work })
+        Ok(Self { options, plane: LumaPlane::new(), loaded: None, work })
     }
 
     pub fn options(&self) -> &QualityOptions {
         &self.options
     }
 
-    /// The downscaled luma plane of the last analysed frame (reusable by later stages).
+    /// The downscaled luma plane of the last loaded frame (reusable by later stages, e.g.
+    /// [`crate::roi::document::DocumentDetector::detect_downscaled`]).
     pub fn plane(&self) -> &LumaPlane {
         &self.plane
     }
 
-    /// Analyses `roi` (in frame pixels) of an RGBA frame.
+    /// The box-downscale factor of [`Self::plane`] ([`QualityOptions::downscale`]).
+    pub fn plane_factor(&self) -> u32 {
+        self.options.downscale
+    }
+
+    /// Analyses `roi` (in frame pixels) of an RGBA frame: [`Self::load_rgba`], then
+    /// [`Self::analyze_region`].
     pub fn analyze_rgba(
         &mut self,
         frame: &RgbaFrame<'_>,
         roi: Rect,
         kind: Subject,
     ) -> Result<QualityReport, FrameError> {
-        let roi = frame.check_region(roi)?;
-        let stats = self.plane.fill_from_rgba(frame, self.options.downscale)?;
-        self.finish(stats, roi, kind)
+        frame.check_region(roi)?;
+        self.load_rgba(frame)?;
+        self.analyze_region(roi, kind)
     }
 
     /// Analyses `roi` (in frame pixels) of a Y plane (I420/NV12 from `VideoFrame.copyTo`);
@@ -85,19 +101,46 @@ impl QualityAnalyzer {
         if !roi.fits_in(y.width(), y.height()) {
             return Err(FrameError::Region { rect: roi, width: y.width(), height: y.height() });
         }
-        let stats = self.plane.fill_from_y(y, range, self.options.downscale)?;
-        self.finish(stats, roi, kind)
+        self.load_luma(y, range)?;
+        self.analyze_region(roi, kind)
     }
 
-    fn finish(
+    /// The one full-frame pass: fills [`Self::plane`] from an RGBA frame. Regions of it are then
+    /// judged with [`Self::analyze_region`], once the region is known (e.g. after a document
+    /// search on the same plane), without reading the frame again.
+    pub fn load_rgba(&mut self, frame: &RgbaFrame<'_>) -> Result<(), FrameError> {
+        self.loaded = None;
+        let stats = self.plane.fill_from_rgba(frame, self.options.downscale)?;
+        self.loaded = Some(Loaded { width: frame.width(), height: frame.height(), stats });
+        Ok(())
+    }
+
+    /// [`Self::load_rgba`] for a Y plane.
+    pub fn load_luma(&mut self, y: &YPlane<'_>, range: LumaRange) -> Result<(), FrameError> {
+        self.loaded = None;
+        let stats = self.plane.fill_from_y(y, range, self.options.downscale)?;
+        self.loaded = Some(Loaded { width: y.width(), height: y.height(), stats });
+        Ok(())
+    }
+
+    /// Judges `roi` (in frame pixels) of the last loaded frame and updates the sharpness and
+    /// stability history. [`FrameError::NoFrame`] before any frame was loaded.
+    pub fn analyze_region(
         &mut self,
-        stats: DownscaleStats,
         roi: Rect,
         kind: Subject,
     ) -> Result<QualityReport, FrameError> {
+        let loaded = self.loaded.ok_or(FrameError::NoFrame)?;
+        if !roi.fits_in(loaded.width, loaded.height) {
+            return Err(FrameError::Region {
+                rect: roi,
+                width: loaded.width,
+                height: loaded.height,
+            });
+        }
         let region = to_plane(roi, self.options.downscale);
         let mut report = self.work.run(&self.options, &self.plane, region, kind)?;
-        report.frame_saturated_fraction = stats.saturated_fraction() as f32;
+        report.frame_saturated_fraction = loaded.stats.saturated_fraction() as f32;
         Ok(report)
     }
 

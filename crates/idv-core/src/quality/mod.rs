@@ -22,6 +22,7 @@ mod metric;
 mod options;
 mod report;
 mod sharpness;
+mod simd;
 mod stability;
 
 pub use analyzer::QualityAnalyzer;

@@ -8,6 +8,7 @@
 
 use crate::frame::{FrameError, LumaPlane, Rect};
 
+use super::simd::laplacian_block;
 use super::{FailReason, Metric, SharpnessOptions};
 
 /// Everything one pass over a region yields.
@@ -51,12 +52,21 @@ pub fn sharpness_stats(plane: &LumaPlane, region: Rect) -> Result<SharpnessStats
     for i in 0..h {
         let (up, down) = neighbours(i, h);
         let (u, c, d) = (row(up), row(i), row(down));
-        let (s, q) = laplacian_row(u, c, d);
-        sum += s;
-        sum_sq += q;
-        ex += c.windows(2).map(|p| sq_diff(p[0], p[1])).sum::<u64>();
+        // The SIMD128 kernel does the interior columns 1..end it can (none without SIMD128).
+        let block = laplacian_block(u, c, d, i + 1 < h);
+        let (s, q) = laplacian_row(u, c, d, block.end);
+        sum += s + block.sum;
+        sum_sq += q + block.sum_sq;
+        // Column 0 and the columns from `block.end` on (all of them without SIMD128).
+        let from = block.end.max(1);
+        let first = |r: &[u8]| r.first().copied().unwrap_or(0);
+        ex += block.ex;
+        ex += c.get(..2).map_or(0, |p| p.windows(2).map(|p| sq_diff(p[0], p[1])).sum::<u64>());
+        ex += tail(c, from).windows(2).map(|p| sq_diff(p[0], p[1])).sum::<u64>();
         if i + 1 < h {
-            ey += c.iter().zip(d).map(|(&a, &b)| sq_diff(a, b)).sum::<u64>();
+            ey += block.ey + sq_diff(first(c), first(d));
+            ey +=
+                tail(c, from).iter().zip(tail(d, from)).map(|(&a, &b)| sq_diff(a, b)).sum::<u64>();
         }
     }
     // Exact integer numerator n·Σq − (Σs)², so a flat region gives exactly 0.
@@ -71,14 +81,21 @@ pub fn laplacian_variance(plane: &LumaPlane, region: Rect) -> Result<f64, FrameE
     sharpness_stats(plane, region).map(|s| s.laplacian_variance)
 }
 
+/// `r[k..]`, empty past the end.
+fn tail(r: &[u8], k: usize) -> &[u8] {
+    r.get(k..).unwrap_or(&[])
+}
+
 #[inline]
 fn sq_diff(a: u8, b: u8) -> u64 {
     let d = u64::from(a.abs_diff(b));
     d * d
 }
 
-/// Σ L and Σ L² of one row, given the rows above (`u`) and below (`d`), all the same length.
-fn laplacian_row(u: &[u8], c: &[u8], d: &[u8]) -> (i64, u64) {
+/// Σ L and Σ L² of one row, given the rows above (`u`) and below (`d`), all the same length:
+/// the two border columns and the interior from column `start` on (columns `1..start` were
+/// done by the SIMD kernel).
+fn laplacian_row(u: &[u8], c: &[u8], d: &[u8], start: usize) -> (i64, u64) {
     let lap = |up: u8, down: u8, left: u8, right: u8, mid: u8| {
         i32::from(up) + i32::from(down) + i32::from(left) + i32::from(right) - 4 * i32::from(mid)
     };
@@ -96,7 +113,10 @@ fn laplacian_row(u: &[u8], c: &[u8], d: &[u8]) -> (i64, u64) {
     }
     if w > 2 {
         let (mut rs, mut rq) = (0i32, 0u64);
-        for ((win, &up), &down) in c.windows(3).zip(u.iter().skip(1)).zip(d.iter().skip(1)) {
+        // Centres `start.max(1)..w - 1`: windows of `c` from `start - 1`, `u` and `d` from `start`.
+        let from = start.max(1);
+        let interior = tail(c, from - 1).windows(3).zip(tail(u, from)).zip(tail(d, from));
+        for ((win, &up), &down) in interior {
             let l = lap(up, down, win[0], win[2], win[1]);
             rs += l;
             rq += u64::from(l.unsigned_abs() * l.unsigned_abs());

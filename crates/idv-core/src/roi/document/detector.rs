@@ -216,6 +216,60 @@ impl DocumentDetector {
         self.work.track(&self.options, report)
     }
 
+    /// Searches a `frame_width` x `frame_height` frame given as a plane already box-downscaled
+    /// by `plane_factor` (e.g. [`crate::quality::QualityAnalyzer::plane`], so the frame is read
+    /// once for both the search and the quality metrics). The plane is reduced further by the
+    /// integer factor that brings the search closest to [`DocumentDetector::detect_rgba`]'s
+    /// scale ([`DocumentOptions::factor_for`]); box means of box means can differ from a direct
+    /// box mean by one grey level (floored twice).
+    pub fn detect_downscaled(
+        &mut self,
+        plane: &LumaPlane,
+        plane_factor: u32,
+        frame_width: u32,
+        frame_height: u32,
+        guide: Rect,
+    ) -> Result<DocumentReport, DocumentError> {
+        if plane_factor == 0 {
+            return Err(FrameError::Factor {
+                factor: plane_factor,
+            }
+            .into());
+        }
+        let wanted = self.options.factor_for(frame_width, frame_height);
+        let k = ((2 * wanted + plane_factor) / (2 * plane_factor)).max(1);
+        if k == 1 {
+            return self.detect_plane(plane, plane_factor, frame_width, frame_height, guide);
+        }
+        check_guide(guide, frame_width, frame_height)?;
+        let (pw, ph) = (
+            frame_width.div_ceil(plane_factor),
+            frame_height.div_ceil(plane_factor),
+        );
+        if (plane.width(), plane.height()) != (pw, ph) {
+            return Err(DocumentError::PlaneSize {
+                width: frame_width,
+                height: frame_height,
+                factor: plane_factor,
+                plane_width: plane.width(),
+                plane_height: plane.height(),
+            });
+        }
+        let y = YPlane::new(plane.data(), pw, ph, pw)?;
+        self.plane.fill_from_y(&y, LumaRange::Full, k)?;
+        // ceil(ceil(w / p) / k) = ceil(w / (p k)): the reduced plane is the size `fit` expects.
+        let factor = plane_factor.saturating_mul(k);
+        let report = self.work.fit(
+            &self.options,
+            &self.plane,
+            factor,
+            frame_width,
+            frame_height,
+            guide,
+        );
+        self.work.track(&self.options, report)
+    }
+
     /// Forgets the previous frame's corners (a new capture starts, or frames were skipped).
     pub fn reset(&mut self) {
         self.work.previous = None;
