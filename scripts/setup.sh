@@ -14,6 +14,8 @@ TRUNK_VERSION=0.21.14
 NUMPY_VERSION=2.3.5
 PILLOW_VERSION=12.0.0
 SKIMAGE_VERSION=0.25.2
+RUSTFACE_VERSION=0.1.7
+RUSTFACE_SHA256=6a0e639a994b9e6eb2367f09054af0f3b27ad461aaf8e82ba97607b81ebf815e
 what=${1:-all}
 
 step() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -79,6 +81,24 @@ if [ ! -f .cache/fixtures/astronaut.png ]; then
 import glob, zipfile
 whl = zipfile.ZipFile(sorted(glob.glob(".cache/wheels/scikit_image-*.whl"))[0])
 open(".cache/fixtures/astronaut.png", "wb").write(whl.read("skimage/data/astronaut.png"))
+PY
+fi
+
+# The Solvay 1927 group photo with rustface's 29 detections drawn on it in red, from the rustface
+# crate on crates.io (only its test.png is used: the face detector's group-photo calibration).
+if [ ! -f .cache/fixtures/group.png ]; then
+  step "group.png from the rustface $RUSTFACE_VERSION crate (crates.io)"
+  mkdir -p .cache/fixtures
+  .venv/bin/python - "$RUSTFACE_VERSION" "$RUSTFACE_SHA256" <<'PY'
+import hashlib, io, sys, tarfile, urllib.request
+version, sha256 = sys.argv[1], sys.argv[2]
+url = f"https://static.crates.io/crates/rustface/rustface-{version}.crate"
+data = urllib.request.urlopen(url, timeout=120).read()
+if hashlib.sha256(data).hexdigest() != sha256:
+    sys.exit(f"{url}: sha256 mismatch")
+with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as crate:
+    png = crate.extractfile(f"rustface-{version}/test.png").read()
+open(".cache/fixtures/group.png", "wb").write(png)
 PY
 fi
 step "ready"
