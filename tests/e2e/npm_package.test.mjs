@@ -214,7 +214,15 @@ test("FrameAnalyzer and FaceDetector as imported: real detections, zero-copy inp
     attempt(() => new idv.FrameAnalyzer({ subject: "passport" }));
     attempt(() => new idv.FrameAnalyzer({ autocaptureMinimumFrameCount: 0 }));
     attempt(() => new idv.FaceDetector(new Uint8Array([1, 2, 3])));
-    return { viaView, viaCopy, faces, errors, guide: face.guide(480, 640) };
+    const model = await idv.loadFaceModel();
+    attempt(() => new idv.FaceDetector(model, { minScore: 2 }));
+    attempt(() => new idv.FrameAnalyzer({ faceMinScore: "high" }));
+    attempt(() => new idv.FrameAnalyzer({ faceMinScore: 0 }));
+    // A detector that only accepts near-certain faces still finds this one; an impossible one not.
+    const strict = new idv.FaceDetector(model, { minScore: 0.65 });
+    strict.inputView(640, 480).set(image.data);
+    const strictFaces = strict.detectInput(640, 480, undefined).length;
+    return { viaView, viaCopy, faces, errors, strictFaces, guide: face.guide(480, 640) };
   });
   assert.equal(result.viaView.faces.length, 1, JSON.stringify(result.viaView.faces));
   assert.equal(result.viaCopy.faces.length, 1);
@@ -228,6 +236,10 @@ test("FrameAnalyzer and FaceDetector as imported: real detections, zero-copy inp
   assert.match(result.errors[3], /unknown subject "passport"/);
   assert.match(result.errors[4], /autocaptureMinimumFrameCount/);
   assert.match(result.errors[5], /FaceDetector/);
+  assert.match(result.errors[6], /FaceDetector: .*minScore/);
+  assert.match(result.errors[7], /`faceMinScore` must be a finite number/);
+  assert.match(result.errors[8], /minScore/);
+  assert.equal(result.strictFaces, 1);
 });
 
 test("the SIMD and scalar builds judge frames identically (the SIMD kernels are exact)", async () => {

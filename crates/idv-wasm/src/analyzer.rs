@@ -4,7 +4,7 @@
 use idv_core::analyzer::{AnalyzerOptions, AnalyzerSubject, FrameAnalyzer};
 use idv_core::frame::RgbaFrame;
 use idv_core::roi::document::DocumentProfile;
-use idv_core::roi::face::CameraFacing;
+use idv_core::roi::face::{CameraFacing, DetectorOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{Fields, to_js};
@@ -86,14 +86,27 @@ fn options_from(value: &JsValue) -> Result<AnalyzerOptions, JsError> {
     if let Some(ms) = fields.count("feedbackMinDisplayMs")? {
         options.stabilizer.min_display_ms = f64::from(ms);
     }
+    if let Some(score) = fields.number("faceMinScore")? {
+        options.detector.min_score = score as f32;
+    }
+    Ok(options)
+}
+
+/// `{ minScore }` of a [`JsFaceDetector`], validated.
+fn detector_options(value: &JsValue) -> Result<DetectorOptions, JsError> {
+    let fields = Fields::new(value, "FaceDetector")?;
+    let mut options = DetectorOptions::default();
+    if let Some(score) = fields.number("minScore")? {
+        options.min_score = score as f32;
+    }
     Ok(options)
 }
 
 #[wasm_bindgen(js_class = "FrameAnalyzer")]
 impl JsFrameAnalyzer {
     /// `{ subject: "face" | "document", documentProfile: "id1" | "passport", facing: "front" |
-    /// "back", autocaptureMinimumFrameCount, feedbackMinDisplayMs }`, all optional. A face
-    /// analyzer needs `loadFaceModel(bytes)` before its first frame.
+    /// "back", autocaptureMinimumFrameCount, feedbackMinDisplayMs, faceMinScore }`, all
+    /// optional. A face analyzer needs `loadFaceModel(bytes)` before its first frame.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "AnalyzerOptionsInput | undefined")] options: JsValue,
@@ -189,10 +202,16 @@ pub struct JsFaceDetector {
 
 #[wasm_bindgen(js_class = "FaceDetector")]
 impl JsFaceDetector {
-    /// `model`: the bytes of `face_detection_short_range.tflite`.
+    /// `model`: the bytes of `face_detection_short_range.tflite`; `options`: `{ minScore }`
+    /// (default 0.5; 0.65 for small faces such as group photos, see docs/thresholds.md).
     #[wasm_bindgen(constructor)]
-    pub fn new(model: &[u8]) -> Result<JsFaceDetector, JsError> {
-        let inner = idv_core::roi::face::FaceDetector::new(model).map_err(|e| JsError::new(&format!("FaceDetector: {e}")))?;
+    pub fn new(
+        model: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "{ minScore?: number } | undefined")] options: JsValue,
+    ) -> Result<JsFaceDetector, JsError> {
+        let fail = |e: &dyn std::fmt::Display| JsError::new(&format!("FaceDetector: {e}"));
+        let mut inner = idv_core::roi::face::FaceDetector::new(model).map_err(|e| fail(&e))?;
+        inner.set_options(detector_options(&options)?).map_err(|e| fail(&e))?;
         Ok(Self { inner, input: InputBuffer::default() })
     }
 

@@ -315,6 +315,8 @@ export type AnalyzerOptionsInput = {
   autocaptureMinimumFrameCount?: number;
   /** A shown feedback code stays at least this long. Default 1000. */
   feedbackMinDisplayMs?: number;
+  /** Minimum face detection score. Default 0.5; 0.65 for small faces (docs/thresholds.md). */
+  faceMinScore?: number;
 };
 
 /** One metric: its value, its thresholds and the verdict. */

@@ -58,6 +58,13 @@ impl<'a> Fields<'a> {
             .transpose()
     }
 
+    /// A finite number (range checks belong to the options it sets).
+    pub(crate) fn number(&self, key: &str) -> Result<Option<f64>, JsError> {
+        self.raw(key)
+            .map(|v| v.as_f64().filter(|n| n.is_finite()).ok_or_else(|| self.wrong(key, "a finite number")))
+            .transpose()
+    }
+
     pub(crate) fn strings(&self, key: &str) -> Result<Vec<String>, JsError> {
         let Some(value) = self.raw(key) else { return Ok(Vec::new()) };
         let array = value.dyn_into::<js_sys::Array>().map_err(|_| self.wrong(key, "an array of strings"))?;
