@@ -9,7 +9,7 @@
 use idv_core::frame::{
     LumaPlane, LumaRange, Rect, Resampler, RgbaFrame, YPlane, luma_of_rgb, region_luma_mean,
 };
-use idv_core::quality::sharpness_stats;
+use idv_core::quality::{GlareDetector, sharpness_stats};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -257,5 +257,49 @@ fn resampling_keeps_flat_regions_flat_and_crops_only_the_region() {
         r.resample(&plane, region, width, &mut out).unwrap();
         let v = if region.x >= 150 { 201 } else { 37 };
         assert!(out.data().iter().all(|&p| p == v), "{region:?} -> {width}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn glare_counts_and_blobs_match_the_reference() {
+    // Random bytes with a quarter ≥ 225: at level 240 many small blobs, at 200 large ones.
+    let (w, h) = (67u32, 41u32);
+    let data = bytes((w * h) as usize, 4242);
+    let plane = LumaPlane::from_pixels(w, h, data.clone()).unwrap();
+    let region = Rect::new(3, 2, 61, 37);
+    let mut detector = GlareDetector::new();
+    for level in [200u8, 240, 250, 255] {
+        let stats = detector.measure(&plane, region, level, 0.05).unwrap();
+        let inner = stats.inner;
+        let hot = |x: u32, y: u32| data[(y * w + x) as usize] >= level;
+        let (mut seen, mut largest, mut blobs, mut count) = (vec![false; (w * h) as usize], 0u64, 0u64, 0u64);
+        for y in inner.y..inner.y + inner.height {
+            for x in inner.x..inner.x + inner.width {
+                if !hot(x, y) {
+                    continue;
+                }
+                count += 1;
+                if seen[(y * w + x) as usize] {
+                    continue;
+                }
+                blobs += 1;
+                let (mut size, mut stack) = (0u64, vec![(x, y)]);
+                seen[(y * w + x) as usize] = true;
+                while let Some((cx, cy)) = stack.pop() {
+                    size += 1;
+                    for ny in cy.saturating_sub(1)..=(cy + 1).min(inner.y + inner.height - 1) {
+                        for nx in cx.saturating_sub(1)..=(cx + 1).min(inner.x + inner.width - 1) {
+                            let inside = nx >= inner.x && ny >= inner.y;
+                            if inside && hot(nx, ny) && !seen[(ny * w + nx) as usize] {
+                                seen[(ny * w + nx) as usize] = true;
+                                stack.push((nx, ny));
+                            }
+                        }
+                    }
+                }
+                largest = largest.max(size);
+            }
+        }
+        assert_eq!((stats.saturated, stats.largest_blob, stats.blobs), (count, largest, blobs), "level {level}");
     }
 }

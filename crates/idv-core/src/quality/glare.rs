@@ -7,7 +7,7 @@
 
 use crate::frame::{FrameError, LumaPlane, Rect};
 
-use super::simd::count_at_least;
+use super::simd::{count_at_least, mask_at_least};
 use super::{FailReason, GlareOptions, Metric};
 
 /// What [`GlareDetector::measure`] found.
@@ -84,21 +84,30 @@ impl GlareDetector {
         self.stack.reserve(area);
         let mut saturated = 0u64;
         for (m_row, row) in self.mask.chunks_exact_mut(w).zip(plane.region_rows(inner)) {
-            let mut n = 0u32;
-            for (m, &v) in m_row.iter_mut().zip(row) {
+            // The SIMD128 kernel writes the leading whole vectors; this loop the rest.
+            let (done, mut n) = mask_at_least(row, level, m_row);
+            for (m, &v) in m_row.iter_mut().zip(row).skip(done) {
                 let s = u8::from(v >= level);
                 *m = s;
-                n += u32::from(s);
+                n += u64::from(s);
             }
-            saturated += u64::from(n);
+            saturated += n;
         }
         let (mut largest, mut blobs) = (0u64, 0u64);
         if saturated > 0 {
-            for seed in 0..area {
-                if self.mask.get(seed) == Some(&1) {
-                    let size = self.fill(seed, w, h);
-                    largest = largest.max(size);
-                    blobs += 1;
+            // Seeds are rare: skip eight clear mask bytes at a time.
+            for base in (0..area).step_by(8) {
+                let clear =
+                    self.mask.get(base..base + 8).is_some_and(|m| m.iter().all(|&b| b == 0));
+                if clear {
+                    continue;
+                }
+                for seed in base..(base + 8).min(area) {
+                    if self.mask.get(seed) == Some(&1) {
+                        let size = self.fill(seed, w, h);
+                        largest = largest.max(size);
+                        blobs += 1;
+                    }
                 }
             }
         }

@@ -24,7 +24,8 @@ mod imp {
     use core::arch::wasm32::{
         i8x16_bitmask, i16x8_add, i16x8_shl, i16x8_sub, i32x4_add, i32x4_dot_i16x8,
         i32x4_extadd_pairwise_i16x8, i32x4_extract_lane, i32x4_splat, u8x16_ge, u8x16_splat,
-        u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u32x4_extract_lane, v128,
+        u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u32x4_extract_lane, u64x2_extract_lane,
+        v128, v128_and,
     };
 
     use super::Block;
@@ -54,6 +55,28 @@ mod imp {
             n += u64::from(i8x16_bitmask(u8x16_ge(load(c), threshold)).count_ones());
         }
         (chunks.len() * 16, n)
+    }
+
+    /// `mask[x] = (row[x] >= level) as u8` over the longest 16-byte prefix of `row` that `mask`
+    /// also holds: `(bytes written, count of ones)`.
+    pub(in crate::quality) fn mask_at_least(
+        row: &[u8],
+        level: u8,
+        mask: &mut [u8],
+    ) -> (usize, u64) {
+        let (chunks, _) = row.as_chunks::<16>();
+        let (out, _) = mask.as_chunks_mut::<16>();
+        let (threshold, one) = (u8x16_splat(level), u8x16_splat(1));
+        let (mut n, mut done) = (0u64, 0);
+        for (c, o) in chunks.iter().zip(out) {
+            let hit = u8x16_ge(load(c), threshold);
+            n += u64::from(i8x16_bitmask(hit).count_ones());
+            let bits = v128_and(hit, one);
+            o[..8].copy_from_slice(&u64x2_extract_lane::<0>(bits).to_le_bytes());
+            o[8..].copy_from_slice(&u64x2_extract_lane::<1>(bits).to_le_bytes());
+            done += 16;
+        }
+        (done, n)
     }
 
     /// Running sums of a row: Σ L and Σ L² (as `u32` lanes), Σ dx², Σ dy², each 4 lanes.
@@ -127,9 +150,13 @@ mod imp {
         (0, 0)
     }
 
+    pub(in crate::quality) fn mask_at_least(_: &[u8], _: u8, _: &mut [u8]) -> (usize, u64) {
+        (0, 0)
+    }
+
     pub(in crate::quality) fn laplacian_block(_: &[u8], _: &[u8], _: &[u8], _: bool) -> Block {
         Block { end: 1, sum: 0, sum_sq: 0, ex: 0, ey: 0 }
     }
 }
 
-pub(super) use imp::{count_at_least, laplacian_block};
+pub(super) use imp::{count_at_least, laplacian_block, mask_at_least};
