@@ -1,6 +1,6 @@
 //! [`FramePolicy`]: everything the browser layer needs to create (or check) a vendor iframe.
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use crate::events::{OriginPattern, OriginRules, Vendor};
 
@@ -8,155 +8,16 @@ use super::allow::{FrameContext, missing_features};
 use super::audit::FrameAudit;
 use super::error::EmbedError;
 use super::feature::Feature;
+use super::frame_options::FrameOptions;
+use super::loading::Loading;
 use super::mode::{
     EmbedMode, allow_attribute, allowfullscreen_attribute, check_mode, required_features,
 };
+use super::referrer_policy::ReferrerPolicy;
 use super::sandbox::Sandbox;
 use super::size::{FrameSize, size_class_for};
 use super::title::default_title;
 use super::url::{VendorUrl, check_vendor_origin};
-
-/// The iframe's `referrerpolicy`. Serialized as the attribute value
-/// (`"strict-origin-when-cross-origin"`).
-///
-/// Default `strict-origin-when-cross-origin`: the vendor receives the embedding page's *origin*
-/// as `Referer` (vendor domain allow-lists check it, so `no-referrer` can get the frame
-/// refused), never its path or query, which on onboarding pages often hold session ids. It is
-/// also the browsers' own default, so the explicit attribute only guards against a page-wide
-/// `<meta name="referrer">` that would send more (`unsafe-url`) or nothing (`no-referrer`).
-/// `origin` would send the same to an https vendor; it is accepted for vendors that ask for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum ReferrerPolicy {
-    /// `no-referrer`.
-    NoReferrer,
-    /// `no-referrer-when-downgrade`.
-    NoReferrerWhenDowngrade,
-    /// `origin`.
-    Origin,
-    /// `origin-when-cross-origin`.
-    OriginWhenCrossOrigin,
-    /// `same-origin` (sends nothing to a cross-origin vendor).
-    SameOrigin,
-    /// `strict-origin`.
-    StrictOrigin,
-    /// `strict-origin-when-cross-origin` (default).
-    #[default]
-    StrictOriginWhenCrossOrigin,
-    /// `unsafe-url` (sends the full URL; not recommended).
-    UnsafeUrl,
-}
-
-impl ReferrerPolicy {
-    /// Every policy, in declaration order.
-    pub const ALL: [ReferrerPolicy; 8] = [
-        ReferrerPolicy::NoReferrer,
-        ReferrerPolicy::NoReferrerWhenDowngrade,
-        ReferrerPolicy::Origin,
-        ReferrerPolicy::OriginWhenCrossOrigin,
-        ReferrerPolicy::SameOrigin,
-        ReferrerPolicy::StrictOrigin,
-        ReferrerPolicy::StrictOriginWhenCrossOrigin,
-        ReferrerPolicy::UnsafeUrl,
-    ];
-
-    /// The policy with this attribute value (exact, as serialized), if any.
-    pub fn from_name(name: &str) -> Option<ReferrerPolicy> {
-        ReferrerPolicy::ALL.into_iter().find(|p| p.as_str() == name)
-    }
-
-    /// The attribute value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReferrerPolicy::NoReferrer => "no-referrer",
-            ReferrerPolicy::NoReferrerWhenDowngrade => "no-referrer-when-downgrade",
-            ReferrerPolicy::Origin => "origin",
-            ReferrerPolicy::OriginWhenCrossOrigin => "origin-when-cross-origin",
-            ReferrerPolicy::SameOrigin => "same-origin",
-            ReferrerPolicy::StrictOrigin => "strict-origin",
-            ReferrerPolicy::StrictOriginWhenCrossOrigin => "strict-origin-when-cross-origin",
-            ReferrerPolicy::UnsafeUrl => "unsafe-url",
-        }
-    }
-}
-
-/// The iframe's `loading`. Default `eager`: Jumio's newer docs want the frame in the page from
-/// the first paint, and a lazy frame below the fold would not load (nor send `loaded`) until
-/// scrolled to. `lazy` exists for integrators who preload a frame the user may never reach.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Loading {
-    /// `eager` (default).
-    #[default]
-    Eager,
-    /// `lazy`.
-    Lazy,
-}
-
-impl Loading {
-    /// The attribute value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Loading::Eager => "eager",
-            Loading::Lazy => "lazy",
-        }
-    }
-}
-
-/// Integrator choices for a [`FramePolicy`]; [`Default`] is the recommended policy.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct FrameOptions {
-    mode: Option<EmbedMode>,
-    referrer_policy: ReferrerPolicy,
-    sandbox: Option<Sandbox>,
-    title: Option<String>,
-    loading: Loading,
-}
-
-impl FrameOptions {
-    /// The defaults: the vendor's default mode, `strict-origin-when-cross-origin`, no sandbox,
-    /// the English title, `eager`.
-    pub fn new() -> FrameOptions {
-        FrameOptions::default()
-    }
-
-    /// The embed mode (default [`EmbedMode::default_for`] the vendor).
-    #[must_use]
-    pub fn with_mode(mut self, mode: EmbedMode) -> FrameOptions {
-        self.mode = Some(mode);
-        self
-    }
-
-    /// The referrer policy.
-    #[must_use]
-    pub fn with_referrer_policy(mut self, policy: ReferrerPolicy) -> FrameOptions {
-        self.referrer_policy = policy;
-        self
-    }
-
-    /// Opts in to a sandbox ([`Sandbox`] explains why none is the default).
-    #[must_use]
-    pub fn with_sandbox(mut self, sandbox: Sandbox) -> FrameOptions {
-        self.sandbox = Some(sandbox);
-        self
-    }
-
-    /// The accessible name (a translation of [`default_title`]).
-    #[must_use]
-    pub fn with_title(mut self, title: impl Into<String>) -> FrameOptions {
-        self.title = Some(title.into());
-        self
-    }
-
-    /// The loading mode.
-    #[must_use]
-    pub fn with_loading(mut self, loading: Loading) -> FrameOptions {
-        self.loading = loading;
-        self
-    }
-}
 
 /// A vendor iframe, fully specified. Serialized camelCase with the DOM property names
 /// (`src`, `title`, `allow`, `allowFullscreen`, `referrerPolicy`, `loading`, `sandbox` when
@@ -377,35 +238,4 @@ fn escape_attribute(value: &str) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use super::ReferrerPolicy;
-
-    #[test]
-    fn referrer_policy_names_match_serde() {
-        for p in ReferrerPolicy::ALL {
-            match p {
-                ReferrerPolicy::NoReferrer
-                | ReferrerPolicy::NoReferrerWhenDowngrade
-                | ReferrerPolicy::Origin
-                | ReferrerPolicy::OriginWhenCrossOrigin
-                | ReferrerPolicy::SameOrigin
-                | ReferrerPolicy::StrictOrigin
-                | ReferrerPolicy::StrictOriginWhenCrossOrigin
-                | ReferrerPolicy::UnsafeUrl => {}
-            }
-            let json = serde_json::to_value(p).unwrap();
-            assert_eq!(json, p.as_str());
-            assert_eq!(ReferrerPolicy::from_name(p.as_str()), Some(p));
-            assert_eq!(serde_json::from_value::<ReferrerPolicy>(json).unwrap(), p);
-        }
-        for bad in ["", "Origin", "origin ", "strict_origin"] {
-            assert_eq!(ReferrerPolicy::from_name(bad), None);
-            assert!(serde_json::from_value::<ReferrerPolicy>(bad.into()).is_err());
-        }
-    }
 }
