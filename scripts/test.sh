@@ -78,6 +78,8 @@ for layer in "${layers[@]}"; do
       echo "=== lint"
       if cargo clippy --workspace --all-targets --locked -- -D warnings \
         && cargo clippy --workspace --target wasm32-unknown-unknown --locked -- -D warnings \
+        && env RUSTFLAGS="-C target-feature=+simd128" CARGO_TARGET_DIR=target/simd \
+          cargo clippy -p idv-web --tests --target wasm32-unknown-unknown --locked -- -D warnings \
         && bash scripts/build-npm.sh && npx tsc -p web/tsconfig.json; then
         summary+=("$(printf '%-7s %-26s %4ss  ok' lint "clippy, tsc" $((SECONDS - start)))")
       else

@@ -1,7 +1,9 @@
 //! The camera in real headless Chromium, fed by the generated recording (fake camera) and tone
 //! (fake microphone). Run by `make test` with the webdriver.json that scripts/test.sh writes.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+#[allow(dead_code, unreachable_pub, clippy::expect_used)]
 mod common;
 
 use idv_core::frame::{Rect, region_luma_mean};

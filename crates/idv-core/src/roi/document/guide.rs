@@ -123,30 +123,3 @@ pub fn document_guide_with(
         height,
     ))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn documented_examples() {
-        let id1 = DocumentProfile::Id1;
-        assert_eq!(
-            document_guide(640, 480, id1),
-            Ok(Rect::new(64, 78, 512, 323))
-        );
-        assert_eq!(
-            document_guide(1280, 720, id1),
-            Ok(Rect::new(183, 72, 913, 576))
-        );
-        assert_eq!(
-            document_guide(480, 640, id1),
-            Ok(Rect::new(24, 184, 432, 272))
-        );
-        let pp = DocumentProfile::PassportPage;
-        assert_eq!(
-            document_guide(640, 480, pp),
-            Ok(Rect::new(64, 60, 512, 360))
-        );
-    }
-}
