@@ -18,7 +18,10 @@ pub mod capability;
 pub mod embed;
 pub mod events;
 pub mod frame;
+mod option_error;
 pub mod quality;
 pub mod roi;
+
+pub use option_error::{OptionError, OrderBound};
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd_mem;

@@ -113,5 +113,5 @@ fn bad_input_is_a_typed_error() {
     assert!(matches!(analyzer.analyze_rgba(&view, f64::NAN), Err(AnalyzeError::Time(_))));
     let mut options = AnalyzerOptions::face();
     options.autocapture.autocapture_minimum_frame_count = 0;
-    assert!(matches!(FrameAnalyzer::new(options), Err(AnalyzeError::Autocapture(_))));
+    assert!(matches!(FrameAnalyzer::new(options), Err(AnalyzeError::Options(_))));
 }

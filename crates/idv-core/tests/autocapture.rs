@@ -3,9 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use idv_core::OptionError;
 use idv_core::autocapture::{
-    Autocapture, AutocaptureError, AutocaptureOptions, Decision, FeedbackStabilizer,
-    StabilizerOptions,
+    Autocapture, AutocaptureOptions, Decision, FeedbackStabilizer, StabilizerOptions,
 };
 use idv_core::roi::document::DocumentFeedback;
 
@@ -144,7 +144,7 @@ fn options_validate_and_serialize_with_awareid_name() {
         Autocapture::new(AutocaptureOptions {
             autocapture_minimum_frame_count: 0
         }),
-        Err(AutocaptureError::OutOfRange { .. })
+        Err(OptionError::OutOfRange { .. })
     ));
     let json = serde_json::to_value(AutocaptureOptions::default()).unwrap();
     assert_eq!(

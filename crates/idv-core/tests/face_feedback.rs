@@ -3,6 +3,7 @@
 //! real detections.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use idv_core::OptionError;
 use idv_core::frame::Rect;
 use idv_core::roi::face::{
     CameraFacing, Face, FaceBox, FaceCheckOptions, FaceFeedback, FaceJudge, FaceOptionsError, Point,
@@ -330,7 +331,7 @@ fn invalid_options_are_refused_by_name() {
     ];
     for (options, name) in bad {
         match FaceJudge::new(480, 640, options) {
-            Err(FaceOptionsError::OutOfRange { field, .. }) => assert_eq!(field, name),
+            Err(FaceOptionsError::Option(OptionError::OutOfRange { field, .. })) => assert_eq!(field, name),
             other => panic!("{name}: {other:?}"),
         }
     }
@@ -341,7 +342,7 @@ fn invalid_options_are_refused_by_name() {
     };
     assert!(matches!(
         crossed.validate(),
-        Err(FaceOptionsError::Order { .. })
+        Err(FaceOptionsError::Option(OptionError::Order { .. }))
     ));
     let equal = FaceCheckOptions {
         min_eye_distance_ratio: 1.2,
@@ -350,7 +351,7 @@ fn invalid_options_are_refused_by_name() {
     };
     assert!(matches!(
         equal.validate(),
-        Err(FaceOptionsError::Order { .. })
+        Err(FaceOptionsError::Option(OptionError::Order { .. }))
     ));
     assert!(matches!(
         FaceJudge::new(0, 640, d),

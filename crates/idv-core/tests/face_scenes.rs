@@ -6,6 +6,7 @@
 mod face_support;
 
 use face_support::{detector, frame, scene};
+use idv_core::OptionError;
 use idv_core::frame::{Rect, RgbaFrame, region_luma_mean};
 use idv_core::roi::face::{
     CameraFacing, DetectorOptions, Face, FaceCheckOptions, FaceFeedback, FaceJudge,
@@ -46,7 +47,7 @@ fn invalid_detector_options_are_refused_and_leave_the_detector_unchanged() {
         ),
     ] {
         match det.set_options(options) {
-            Err(FaceOptionsError::OutOfRange { field, .. }) => assert_eq!(field, name),
+            Err(FaceOptionsError::Option(OptionError::OutOfRange { field, .. })) => assert_eq!(field, name),
             other => panic!("{name}: {other:?}"),
         }
     }

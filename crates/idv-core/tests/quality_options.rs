@@ -2,15 +2,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use idv_core::quality::{OptionsError, QualityAnalyzer, QualityOptions, SharpnessOptions, Subject};
+use idv_core::quality::{QualityAnalyzer, QualityOptions, SharpnessOptions, Subject};
+use idv_core::{OptionError, OrderBound};
 
 /// Edits one threshold of the defaults.
 type Change = fn(&mut QualityOptions);
 
-fn field_of(e: OptionsError) -> String {
+fn field_of(e: OptionError) -> String {
     match e {
-        OptionsError::OutOfRange { field, .. } => field,
-        OptionsError::Order { low, .. } => low,
+        OptionError::OutOfRange { field, .. } => field.into_owned(),
+        OptionError::Order { low, .. } => low.into_owned(),
         other => format!("{other:?}"),
     }
 }
@@ -83,11 +84,12 @@ fn errors_carry_the_offending_values() {
     o.face.exposure.min_mean = 210.0;
     assert_eq!(
         o.validate(),
-        Err(OptionsError::Order {
+        Err(OptionError::Order {
             low: "face.exposure.minMean".into(),
             low_value: 210.0,
             high: "face.exposure.maxMean".into(),
             high_value: 200.0,
+            bound: OrderBound::AtMost,
         })
     );
     let mut o = QualityOptions::default();
@@ -95,7 +97,7 @@ fn errors_carry_the_offending_values() {
     let e = o.validate().unwrap_err();
     assert_eq!(
         e,
-        OptionsError::OutOfRange {
+        OptionError::OutOfRange {
             field: "document.glare.maxBlob".into(),
             value: -0.5,
             min: 0.0,

@@ -5,9 +5,10 @@ use thiserror::Error;
 use super::feedback::{Feedback, face_feedback};
 use super::options::{AnalyzerOptions, AnalyzerSubject};
 use super::report::AnalysisReport;
-use crate::autocapture::{Autocapture, AutocaptureError, Decision, FeedbackStabilizer};
+use crate::autocapture::{Autocapture, Decision, FeedbackStabilizer};
 use crate::frame::{FrameError, Rect, RgbaFrame};
-use crate::quality::{OptionsError, QualityAnalyzer, Subject};
+use crate::option_error::OptionError;
+use crate::quality::{QualityAnalyzer, Subject};
 use crate::roi::document::{DocumentDetector, DocumentError, document_guide};
 use crate::roi::face::{DetectError, FaceDetector, FaceJudge, FaceOptionsError, ModelError, face_guide};
 
@@ -17,10 +18,9 @@ use crate::roi::face::{DetectError, FaceDetector, FaceJudge, FaceOptionsError, M
 pub enum AnalyzeError {
     #[error(transparent)]
     Frame(#[from] FrameError),
+    /// An option of the quality analyzer, autocapture or the feedback stabilizer.
     #[error(transparent)]
-    Quality(#[from] OptionsError),
-    #[error(transparent)]
-    Autocapture(#[from] AutocaptureError),
+    Options(#[from] OptionError),
     #[error(transparent)]
     Document(#[from] DocumentError),
     #[error(transparent)]

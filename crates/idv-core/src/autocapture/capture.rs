@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::error::{AutocaptureError, check};
+use crate::option_error::{OptionError, check_range};
 
 /// Options of [`Autocapture`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,9 +22,9 @@ impl Default for AutocaptureOptions {
 }
 
 impl AutocaptureOptions {
-    pub fn validate(&self) -> Result<(), AutocaptureError> {
+    pub fn validate(&self) -> Result<(), OptionError> {
         let n = f64::from(self.autocapture_minimum_frame_count);
-        check("autocaptureMinimumFrameCount", n, 1.0, 1000.0)
+        check_range("autocaptureMinimumFrameCount", n, 1.0, 1000.0)
     }
 }
 
@@ -65,7 +65,7 @@ pub struct Autocapture {
 }
 
 impl Autocapture {
-    pub fn new(options: AutocaptureOptions) -> Result<Self, AutocaptureError> {
+    pub fn new(options: AutocaptureOptions) -> Result<Self, OptionError> {
         options.validate()?;
         Ok(Self {
             options,

@@ -18,9 +18,7 @@
 //! retained buffer, or the current frame when `frame_id` is this frame's id.
 
 mod capture;
-mod error;
 mod stabilizer;
 
 pub use capture::{Autocapture, AutocaptureOptions, Decision};
-pub use error::AutocaptureError;
 pub use stabilizer::{FeedbackStabilizer, StabilizerOptions};

@@ -3,7 +3,7 @@ use std::hash::Hash;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{AutocaptureError, check};
+use crate::option_error::{OptionError, check_range};
 
 /// Options of [`FeedbackStabilizer`]. Times in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -42,13 +42,13 @@ impl Default for StabilizerOptions {
 }
 
 impl StabilizerOptions {
-    pub fn validate(&self) -> Result<(), AutocaptureError> {
-        check("windowMs", self.window_ms, 1.0, 600_000.0)?;
-        check("decay", self.decay, 0.01, 1.0)?;
-        check("decayPeriodMs", self.decay_period_ms, 0.1, 60_000.0)?;
-        check("minDisplayMs", self.min_display_ms, 0.0, 600_000.0)?;
-        check("switchRatio", self.switch_ratio, 1.0, 1000.0)?;
-        check("maxSamples", f64::from(self.max_samples), 1.0, 100_000.0)
+    pub fn validate(&self) -> Result<(), OptionError> {
+        check_range("windowMs", self.window_ms, 1.0, 600_000.0)?;
+        check_range("decay", self.decay, 0.01, 1.0)?;
+        check_range("decayPeriodMs", self.decay_period_ms, 0.1, 60_000.0)?;
+        check_range("minDisplayMs", self.min_display_ms, 0.0, 600_000.0)?;
+        check_range("switchRatio", self.switch_ratio, 1.0, 1000.0)?;
+        check_range("maxSamples", f64::from(self.max_samples), 1.0, 100_000.0)
     }
 }
 
@@ -76,7 +76,7 @@ pub struct FeedbackStabilizer<T: Copy + Eq + Hash> {
 }
 
 impl<T: Copy + Eq + Hash> FeedbackStabilizer<T> {
-    pub fn new(options: StabilizerOptions) -> Result<Self, AutocaptureError> {
+    pub fn new(options: StabilizerOptions) -> Result<Self, OptionError> {
         options.validate()?;
         Ok(Self {
             options,

@@ -6,7 +6,8 @@ use super::exposure::{Histogram, judge_contrast, judge_exposure};
 use super::glare::{GlareDetector, judge_glare};
 use super::sharpness::{SharpnessTracker, judge_sharpness, sharpness_stats};
 use super::stability::{StabilityTracker, judge_stability};
-use super::{OptionsError, QualityOptions, QualityReport, Subject};
+use super::{QualityOptions, QualityReport, Subject};
+use crate::OptionError;
 
 /// Judges frames one after another: one full-frame pass to a downscaled luma plane, then every
 /// metric on the region of interest.
@@ -46,7 +47,7 @@ struct Work {
 
 impl QualityAnalyzer {
     /// An analyzer with validated `options`.
-    pub fn new(options: QualityOptions) -> Result<Self, OptionsError> {
+    pub fn new(options: QualityOptions) -> Result<Self, OptionError> {
         options.validate()?;
         let work = Work {
             analysis: LumaPlane::new(),

@@ -30,7 +30,7 @@ pub use exposure::{ExposureMetrics, Histogram, judge_contrast, judge_exposure};
 pub use glare::{GlareDetector, GlareMetrics, GlareStats, inner_region, judge_glare};
 pub use metric::{FailReason, Metric, Verdict};
 pub use options::{
-    ContrastOptions, ExposureOptions, GlareOptions, OptionsError, QualityOptions, SharpnessOptions,
+    ContrastOptions, ExposureOptions, GlareOptions, QualityOptions, SharpnessOptions,
     StabilityOptions, SubjectOptions,
 };
 pub use report::{QualityReport, Subject};

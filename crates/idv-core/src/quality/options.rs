@@ -6,41 +6,28 @@
 //! the *face* defaults — the bindings should start from `QualityOptions::default()` and patch.
 
 use serde::Serialize;
-use thiserror::Error;
 
 use super::Subject;
+use crate::option_error::{OptionError, OrderBound, check_order, check_range};
 
-/// Why a set of options was refused. `field` is the camelCase path, e.g.
-/// `document.sharpness.minLaplacianVariance`.
-#[derive(Debug, Clone, PartialEq, Error)]
-#[non_exhaustive]
-pub enum OptionsError {
-    #[error("{field} = {value} is not a finite number in {min}..={max}")]
-    OutOfRange { field: String, value: f64, min: f64, max: f64 },
-    #[error("{low} ({low_value}) must not exceed {high} ({high_value})")]
-    Order { low: String, low_value: f64, high: String, high_value: f64 },
+/// [`check_range`] with `prefix` (`face.`, `document.` or empty) before the field name.
+fn range(
+    prefix: &str,
+    name: &'static str,
+    value: f64,
+    min: f64,
+    max: f64,
+) -> Result<(), OptionError> {
+    check_range(name, value, min, max).map_err(|e| e.prefixed(prefix))
 }
 
-fn range(prefix: &str, name: &str, value: f64, min: f64, max: f64) -> Result<(), OptionsError> {
-    // `contains` is false for NaN, so NaN and infinities are refused here.
-    if (min..=max).contains(&value) {
-        Ok(())
-    } else {
-        Err(OptionsError::OutOfRange { field: format!("{prefix}{name}"), value, min, max })
-    }
-}
-
-fn order(prefix: &str, low: (&str, f64), high: (&str, f64)) -> Result<(), OptionsError> {
-    if low.1 <= high.1 {
-        Ok(())
-    } else {
-        Err(OptionsError::Order {
-            low: format!("{prefix}{}", low.0),
-            low_value: low.1,
-            high: format!("{prefix}{}", high.0),
-            high_value: high.1,
-        })
-    }
+/// [`check_order`] (`low` must not exceed `high`) with `prefix` before the field names.
+fn order(
+    prefix: &str,
+    low: (&'static str, f64),
+    high: (&'static str, f64),
+) -> Result<(), OptionError> {
+    check_order(low, high, OrderBound::AtMost).map_err(|e| e.prefixed(prefix))
 }
 
 /// Sharpness: variance of the 4-neighbour Laplacian on the region resampled to `analysis_width`.
@@ -216,7 +203,7 @@ impl SubjectOptions {
         Self { sharpness: SharpnessOptions::DOCUMENT, ..Self::face() }
     }
 
-    fn validate(&self, p: &str) -> Result<(), OptionsError> {
+    fn validate(&self, p: &str) -> Result<(), OptionError> {
         let s = &self.sharpness;
         range(p, "sharpness.analysisWidth", f64::from(s.analysis_width), 8.0, 4096.0)?;
         // The Laplacian of 8-bit data lies in -1020..=1020: its variance cannot exceed 1020².
@@ -269,7 +256,7 @@ impl Default for QualityOptions {
 
 impl QualityOptions {
     /// Refuses NaN, infinite, negative and out-of-range thresholds and inverted windows.
-    pub fn validate(&self) -> Result<(), OptionsError> {
+    pub fn validate(&self) -> Result<(), OptionError> {
         range("", "downscale", f64::from(self.downscale), 1.0, 16.0)?;
         range("", "history", f64::from(self.history), 1.0, 1024.0)?;
         self.face.validate("face.")?;

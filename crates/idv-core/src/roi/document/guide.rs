@@ -13,8 +13,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{DocumentError, check_range};
+use super::error::DocumentError;
 use crate::frame::{Rect, RgbaFrame};
+use crate::option_error::check_range;
 
 /// Which document is expected; it sets the guide's aspect ratio and the aspect the fitted
 /// quadrilateral is checked against.
@@ -66,7 +67,12 @@ impl GuideOptions {
     pub fn validate(&self) -> Result<(), DocumentError> {
         check_range("landscapeWidth", f64::from(self.landscape_width), 0.05, 1.0)?;
         check_range("portraitWidth", f64::from(self.portrait_width), 0.05, 1.0)?;
-        check_range("maxHeight", f64::from(self.max_height), 0.05, 1.0)
+        Ok(check_range(
+            "maxHeight",
+            f64::from(self.max_height),
+            0.05,
+            1.0,
+        )?)
     }
 }
 

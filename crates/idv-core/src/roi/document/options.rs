@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
 
-use super::error::{DocumentError, check_order, check_range};
+use super::error::DocumentError;
 use super::guide::DocumentProfile;
+use crate::option_error::{OrderBound, check_order, check_range};
 
 /// Thresholds and search ranges of [`super::DocumentDetector`]. Defaults are calibrated on the
 /// synthetic fixture video and synthetic cards (`tests/document_*.rs`, `docs/thresholds.md`);
@@ -100,6 +101,7 @@ impl DocumentOptions {
         check_order(
             ("angleStepDeg", f64::from(self.angle_step_deg)),
             ("maxAngleDeg", f64::from(self.max_angle_deg)),
+            OrderBound::Below,
         )?;
         check_range("spanFraction", f64::from(self.span_fraction), 0.1, 1.0)?;
         check_range("contrastFloor", f64::from(self.contrast_floor), 0.0, 255.0)?;
@@ -116,6 +118,7 @@ impl DocumentOptions {
         check_order(
             ("minFillRatio", f64::from(self.min_fill_ratio)),
             ("maxFillRatio", f64::from(self.max_fill_ratio)),
+            OrderBound::Below,
         )?;
         check_range(
             "maxCenterOffset",
@@ -125,7 +128,12 @@ impl DocumentOptions {
         )?;
         check_range("maxTiltDeg", f64::from(self.max_tilt_deg), 0.0, 90.0)?;
         check_range("maxMotion", f64::from(self.max_motion), 0.0, 1.0)?;
-        check_range("borderMargin", f64::from(self.border_margin), 0.0, 0.25)
+        Ok(check_range(
+            "borderMargin",
+            f64::from(self.border_margin),
+            0.0,
+            0.25,
+        )?)
     }
 
     /// Downscale factor for a `width` x `height` frame: `round(max(width, height) /

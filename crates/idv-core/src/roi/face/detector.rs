@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::anchors::{self, ANCHORS, COORDS, INPUT, KEYPOINTS};
-use super::error::{DetectError, FaceOptionsError, ModelError, check_range};
+use super::error::{DetectError, FaceOptionsError, ModelError};
+use crate::option_error::check_range;
 use super::graph::Graph;
 use super::letterbox::{Letterbox, Resizer};
 use super::nms::{Detection, NmsScratch, weighted_nms};
@@ -93,8 +94,8 @@ impl Default for DetectorOptions {
 impl DetectorOptions {
     /// Both thresholds must be finite, `min_score` in [0.01, 1] and `iou_threshold` in [0, 1].
     pub fn validate(&self) -> Result<(), FaceOptionsError> {
-        check_range("minScore", self.min_score, 0.01, 1.0)?;
-        check_range("iouThreshold", self.iou_threshold, 0.0, 1.0)
+        check_range("minScore", f64::from(self.min_score), 0.01, 1.0)?;
+        Ok(check_range("iouThreshold", f64::from(self.iou_threshold), 0.0, 1.0)?)
     }
 }
 

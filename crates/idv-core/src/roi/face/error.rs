@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use crate::frame::FrameError;
+use crate::option_error::OptionError;
 
 /// Why a TFLite model was refused. Every offset and length of the file is checked, so a truncated
 /// or corrupted model gives one of these, never a panic.
@@ -32,24 +33,12 @@ pub enum ModelError {
     NotBlazeFace(String),
 }
 
-/// Why a set of face options was refused. `field` is the camelCase name.
+/// Why a set of face options, a capture size or a guide was refused.
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum FaceOptionsError {
-    #[error("{field} = {value} is not a finite number in {min}..={max}")]
-    OutOfRange {
-        field: &'static str,
-        value: f64,
-        min: f64,
-        max: f64,
-    },
-    #[error("{low} ({low_value}) must be below {high} ({high_value})")]
-    Order {
-        low: &'static str,
-        low_value: f64,
-        high: &'static str,
-        high_value: f64,
-    },
+    #[error(transparent)]
+    Option(#[from] OptionError),
     /// The capture size is zero or beyond [`crate::frame::RgbaFrame::MAX_SIDE`].
     #[error("capture size {width}x{height} is empty or too large")]
     CaptureSize { width: u32, height: u32 },
@@ -65,25 +54,6 @@ pub enum FaceOptionsError {
         capture_width: u32,
         capture_height: u32,
     },
-}
-
-/// Checks `min <= value <= max`; NaN and infinities fail (`contains` is false for NaN).
-pub(crate) fn check_range(
-    field: &'static str,
-    value: f32,
-    min: f32,
-    max: f32,
-) -> Result<(), FaceOptionsError> {
-    if (min..=max).contains(&value) {
-        Ok(())
-    } else {
-        Err(FaceOptionsError::OutOfRange {
-            field,
-            value: f64::from(value),
-            min: f64::from(min),
-            max: f64::from(max),
-        })
-    }
 }
 
 /// Why a detection could not run.

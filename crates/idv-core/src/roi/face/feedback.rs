@@ -22,9 +22,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::detector::Face;
-use super::error::{FaceOptionsError, check_range};
+use super::error::FaceOptionsError;
 use super::guide::{CameraFacing, face_guide, target_eye_distance};
 use crate::frame::Rect;
+use crate::option_error::{OrderBound, check_order, check_range};
 
 /// AwareID's capture feedback vocabulary (the subset computed from face detection).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -80,29 +81,35 @@ impl FaceCheckOptions {
     /// Ratios in 0.01..=10 with min below max, tolerance 0..=1, roll 0..=180, luma 0..=255;
     /// NaN and infinities are refused.
     pub fn validate(&self) -> Result<(), FaceOptionsError> {
-        check_range(
-            "minEyeDistanceRatio",
-            self.min_eye_distance_ratio,
-            0.01,
-            10.0,
+        let (min, max) = (
+            f64::from(self.min_eye_distance_ratio),
+            f64::from(self.max_eye_distance_ratio),
+        );
+        check_range("minEyeDistanceRatio", min, 0.01, 10.0)?;
+        check_range("maxEyeDistanceRatio", max, 0.01, 10.0)?;
+        check_order(
+            ("minEyeDistanceRatio", min),
+            ("maxEyeDistanceRatio", max),
+            OrderBound::Below,
         )?;
         check_range(
-            "maxEyeDistanceRatio",
-            self.max_eye_distance_ratio,
-            0.01,
-            10.0,
+            "centerTolerance",
+            f64::from(self.center_tolerance),
+            0.0,
+            1.0,
         )?;
-        if self.min_eye_distance_ratio >= self.max_eye_distance_ratio {
-            return Err(FaceOptionsError::Order {
-                low: "minEyeDistanceRatio",
-                low_value: f64::from(self.min_eye_distance_ratio),
-                high: "maxEyeDistanceRatio",
-                high_value: f64::from(self.max_eye_distance_ratio),
-            });
-        }
-        check_range("centerTolerance", self.center_tolerance, 0.0, 1.0)?;
-        check_range("maxRollDegrees", self.max_roll_degrees, 0.0, 180.0)?;
-        check_range("minMeanLuma", self.min_mean_luma, 0.0, 255.0)
+        check_range(
+            "maxRollDegrees",
+            f64::from(self.max_roll_degrees),
+            0.0,
+            180.0,
+        )?;
+        Ok(check_range(
+            "minMeanLuma",
+            f64::from(self.min_mean_luma),
+            0.0,
+            255.0,
+        )?)
     }
 }
 
