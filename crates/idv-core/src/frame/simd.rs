@@ -31,16 +31,7 @@ mod imp {
     use super::Done;
     use crate::frame::downscale::DownscaleStats;
 
-    use crate::simd_mem::load16 as load;
-
-    #[inline(always)]
-    fn bytes(v: v128) -> [u8; 16] {
-        let (lo, hi) = (u64x2_extract_lane::<0>(v), u64x2_extract_lane::<1>(v));
-        let mut out = [0u8; 16];
-        out[..8].copy_from_slice(&lo.to_le_bytes());
-        out[8..].copy_from_slice(&hi.to_le_bytes());
-        out
-    }
+    use crate::simd_mem::{load16 as load, store16};
 
     #[inline(always)]
     fn lane_sum(v: v128) -> u64 {
@@ -121,7 +112,7 @@ mod imp {
                 [block_pair(a0, b0), block_pair(a1, b1), block_pair(a2, b2), block_pair(a3, b3)];
             let l = u16x8_narrow_i32x4(lumas(d[0], d[1]), lumas(d[2], d[3]));
             let l = u8x16_narrow_i16x8(l, l);
-            o.copy_from_slice(&u64x2_extract_lane::<0>(l).to_le_bytes());
+            *o = u64x2_extract_lane::<0>(l).to_le_bytes();
             n += 8;
         }
         Done { out: n, saturated: lane_sum(sat) }
@@ -187,7 +178,7 @@ mod imp {
                 *s = i16x8_add(u16x8_extadd_pairwise_u8x16(va), u16x8_extadd_pairwise_u8x16(vb));
             }
             let means = u8x16_narrow_i16x8(u16x8_shr(sums[0], 2), u16x8_shr(sums[1], 2));
-            o.copy_from_slice(&bytes(means));
+            store16(o, means);
             n += 16;
         }
         Done { out: n, saturated: sat }

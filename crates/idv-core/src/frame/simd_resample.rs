@@ -15,14 +15,14 @@ mod imp {
     use core::arch::wasm32::{
         i8x16_swizzle, i16x8_shuffle, i32x4_add, i32x4_dot_i16x8, i32x4_splat, u8x16_narrow_i16x8,
         u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u16x8_narrow_i32x4, u32x4_extract_lane,
-        u32x4_shr, u64x2_extract_lane, v128,
+        u32x4_shr, v128,
     };
 
     /// Lanes of a mask byte that select nothing (`i8x16_swizzle` gives 0).
     const NONE: u8 = 0x80;
     const HALF: i32 = 1 << 13;
 
-    use crate::simd_mem::load16 as load;
+    use crate::simd_mem::{load16 as load, store16};
 
     /// `(acc + 2^13) >> 14` of four `i32` lanes, as four bytes.
     #[inline(always)]
@@ -159,8 +159,7 @@ mod imp {
                 u16x8_narrow_i32x4(r(q0), r(q1)),
                 u16x8_narrow_i32x4(r(q2), r(q3)),
             );
-            o[..8].copy_from_slice(&u64x2_extract_lane::<0>(v).to_le_bytes());
-            o[8..].copy_from_slice(&u64x2_extract_lane::<1>(v).to_le_bytes());
+            store16(o, v);
             done += 16;
         }
         done

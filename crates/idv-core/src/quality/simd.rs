@@ -24,13 +24,12 @@ mod imp {
     use core::arch::wasm32::{
         i8x16_bitmask, i16x8_add, i16x8_shl, i16x8_sub, i32x4_add, i32x4_dot_i16x8,
         i32x4_extadd_pairwise_i16x8, i32x4_extract_lane, i32x4_splat, u8x16_ge, u8x16_splat,
-        u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u32x4_extract_lane, u64x2_extract_lane,
-        v128, v128_and,
+        u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u32x4_extract_lane, v128, v128_and,
     };
 
     use super::Block;
 
-    use crate::simd_mem::load16 as load;
+    use crate::simd_mem::{load16 as load, store16};
 
     fn lanes_u32(v: v128) -> u64 {
         u64::from(u32x4_extract_lane::<0>(v))
@@ -72,8 +71,7 @@ mod imp {
             let hit = u8x16_ge(load(c), threshold);
             n += u64::from(i8x16_bitmask(hit).count_ones());
             let bits = v128_and(hit, one);
-            o[..8].copy_from_slice(&u64x2_extract_lane::<0>(bits).to_le_bytes());
-            o[8..].copy_from_slice(&u64x2_extract_lane::<1>(bits).to_le_bytes());
+            store16(o, bits);
             done += 16;
         }
         (done, n)
