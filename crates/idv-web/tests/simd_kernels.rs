@@ -9,7 +9,10 @@
 use idv_core::frame::{
     LumaPlane, LumaRange, Rect, Resampler, RgbaFrame, YPlane, luma_of_rgb, region_luma_mean,
 };
-use idv_core::quality::{GlareDetector, sharpness_stats};
+use idv_core::quality::{
+    GlareDetector, Histogram, QualityAnalyzer, QualityOptions, Subject, judge_contrast,
+    judge_exposure, sharpness_stats,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -18,10 +21,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 #[allow(clippy::assertions_on_constants)]
 fn this_suite_runs_the_simd_build() {
-    assert!(
-        cfg!(target_feature = "simd128"),
-        "build the wasm tests with +simd128"
-    );
+    assert!(cfg!(target_feature = "simd128"), "build the wasm tests with +simd128");
 }
 
 /// xorshift32 bytes, biased so that a quarter of them are ≥ 225 (saturation and limited-range
@@ -33,24 +33,12 @@ fn bytes(n: usize, seed: u32) -> Vec<u8> {
             s ^= s << 13;
             s ^= s >> 17;
             s ^= s << 5;
-            if s & 3 == 0 {
-                225 + (s >> 8) as u8 % 31
-            } else {
-                (s >> 16) as u8
-            }
+            if s & 3 == 0 { 225 + (s >> 8) as u8 % 31 } else { (s >> 16) as u8 }
         })
         .collect()
 }
 
-const SIZES: [(u32, u32); 7] = [
-    (1, 1),
-    (17, 3),
-    (33, 5),
-    (64, 2),
-    (67, 9),
-    (130, 7),
-    (257, 4),
-];
+const SIZES: [(u32, u32); 7] = [(1, 1), (17, 3), (33, 5), (64, 2), (67, 9), (130, 7), (257, 4)];
 
 /// Box mean of `factor`² blocks of per-pixel values `v(x, y)` (already × 256), floored once.
 fn reference_box(w: u32, h: u32, factor: u32, v: impl Fn(u32, u32) -> u32) -> Vec<u8> {
@@ -105,20 +93,12 @@ fn rgba_pass_matches_the_reference() {
             })
             .sum::<u64>() as f64
             / f64::from(w * h);
-        assert_eq!(
-            region_luma_mean(&frame, frame.bounds()),
-            Ok(mean),
-            "{w}x{h}"
-        );
+        assert_eq!(region_luma_mean(&frame, frame.bounds()), Ok(mean), "{w}x{h}");
     }
 }
 
 fn expand(v: u8) -> u8 {
-    if v <= 16 {
-        0
-    } else {
-        (((u32::from(v) - 16) * 255 + 109) / 219).min(255) as u8
-    }
+    if v <= 16 { 0 } else { (((u32::from(v) - 16) * 255 + 109) / 219).min(255) as u8 }
 }
 
 #[wasm_bindgen_test]
@@ -127,10 +107,9 @@ fn y_pass_matches_the_reference_in_both_ranges() {
         let stride = w + 5;
         let buf = bytes((stride * h) as usize, 99 + i as u32);
         let y = YPlane::new(&buf, w, h, stride).unwrap();
-        for (range, map) in [
-            (LumaRange::Full, (|v| v) as fn(u8) -> u8),
-            (LumaRange::Limited, expand),
-        ] {
+        for (range, map) in
+            [(LumaRange::Full, (|v| v) as fn(u8) -> u8), (LumaRange::Limited, expand)]
+        {
             let sample = |x: u32, yy: u32| map(buf[(yy * stride + x) as usize]);
             let saturated = (0..h)
                 .flat_map(|yy| (0..w).map(move |x| (x, yy)))
@@ -140,15 +119,8 @@ fn y_pass_matches_the_reference_in_both_ranges() {
                 let mut plane = LumaPlane::new();
                 let stats = plane.fill_from_y(&y, range, factor).unwrap();
                 let expected = reference_box(w, h, factor, |x, yy| u32::from(sample(x, yy)) << 8);
-                assert_eq!(
-                    plane.data(),
-                    &expected[..],
-                    "{w}x{h} {range:?} factor {factor}"
-                );
-                assert_eq!(
-                    stats.saturated, saturated,
-                    "{w}x{h} {range:?} factor {factor}"
-                );
+                assert_eq!(plane.data(), &expected[..], "{w}x{h} {range:?} factor {factor}");
+                assert_eq!(stats.saturated, saturated, "{w}x{h} {range:?} factor {factor}");
             }
         }
     }
@@ -195,9 +167,8 @@ fn reflect(i: i64, len: i64) -> i64 {
 
 #[wasm_bindgen_test]
 fn sharpness_matches_the_reference() {
-    for (i, &(w, h)) in [(1u32, 1u32), (2, 2), (17, 3), (40, 9), (67, 13), (130, 5)]
-        .iter()
-        .enumerate()
+    for (i, &(w, h)) in
+        [(1u32, 1u32), (2, 2), (17, 3), (40, 9), (67, 13), (130, 5)].iter().enumerate()
     {
         let data = bytes((w * h) as usize, 1234 + i as u32);
         let plane = LumaPlane::from_pixels(w, h, data.clone()).unwrap();
@@ -272,7 +243,8 @@ fn glare_counts_and_blobs_match_the_reference() {
         let stats = detector.measure(&plane, region, level, 0.05).unwrap();
         let inner = stats.inner;
         let hot = |x: u32, y: u32| data[(y * w + x) as usize] >= level;
-        let (mut seen, mut largest, mut blobs, mut count) = (vec![false; (w * h) as usize], 0u64, 0u64, 0u64);
+        let (mut seen, mut largest, mut blobs, mut count) =
+            (vec![false; (w * h) as usize], 0u64, 0u64, 0u64);
         for y in inner.y..inner.y + inner.height {
             for x in inner.x..inner.x + inner.width {
                 if !hot(x, y) {
@@ -300,6 +272,33 @@ fn glare_counts_and_blobs_match_the_reference() {
                 largest = largest.max(size);
             }
         }
-        assert_eq!((stats.saturated, stats.largest_blob, stats.blobs), (count, largest, blobs), "level {level}");
+        assert_eq!(
+            (stats.saturated, stats.largest_blob, stats.blobs),
+            (count, largest, blobs),
+            "level {level}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn exposure_sums_match_the_histogram() {
+    // The analyzer judges exposure from vector sums; the public Histogram is the reference.
+    let (w, h) = (134u32, 90u32);
+    let data = bytes((w * h) as usize, 777);
+    let y = YPlane::new(&data, w, h, w).unwrap();
+    let options = QualityOptions::default();
+    let mut analyzer = QualityAnalyzer::new(options.clone()).unwrap();
+    for (roi, subject) in
+        [(Rect::new(4, 2, 120, 80), Subject::Face), (Rect::new(0, 0, 134, 90), Subject::Document)]
+    {
+        let report = analyzer.analyze_luma(&y, LumaRange::Full, roi, subject).unwrap();
+        let region = Rect::new(roi.x / 2, roi.y / 2, roi.width / 2, roi.height / 2);
+        let hist = Histogram::of_region(analyzer.plane(), region).unwrap();
+        let opts = options.for_subject(subject);
+        let exposure = judge_exposure(&hist, &opts.exposure);
+        assert_eq!(report.brightness, exposure.brightness, "{subject:?}");
+        assert_eq!(report.dark_fraction, exposure.dark_fraction, "{subject:?}");
+        assert_eq!(report.bright_fraction, exposure.bright_fraction, "{subject:?}");
+        assert_eq!(report.contrast, judge_contrast(&hist, &opts.contrast), "{subject:?}");
     }
 }

@@ -2,7 +2,7 @@ use crate::frame::{
     DownscaleStats, FrameError, LumaPlane, LumaRange, Rect, Resampler, RgbaFrame, YPlane,
 };
 
-use super::exposure::{Histogram, judge_contrast, judge_exposure};
+use super::exposure::{RegionSums, contrast_of, exposure_of};
 use super::glare::{GlareDetector, judge_glare};
 use super::sharpness::{SharpnessTracker, judge_sharpness, sharpness_stats};
 use super::stability::{StabilityTracker, judge_stability};
@@ -193,7 +193,12 @@ impl Work {
         self.resampler.resample(plane, region, width, &mut self.analysis)?;
         let size = opts.stability.size;
         self.small_resampler.resample_to(plane, region, size, size, &mut self.small)?;
-        let hist = Histogram::of_region(plane, region)?;
+        let hist = RegionSums::of_region(
+            plane,
+            region,
+            opts.exposure.dark_level,
+            opts.exposure.bright_level,
+        )?;
         let glare = self.glare.measure(plane, region, opts.glare.level, opts.glare.margin)?;
         let stats = sharpness_stats(&self.analysis, self.analysis.bounds())?;
 
@@ -204,7 +209,7 @@ impl Work {
         }
         let best = self.sharpness.push(stats.laplacian_variance as f32);
         let sharp = judge_sharpness(&stats, best, &opts.sharpness);
-        let exposure = judge_exposure(&hist, &opts.exposure);
+        let exposure = exposure_of(&hist, &opts.exposure);
         let glare = judge_glare(&glare, &opts.glare);
         let stability = judge_stability(self.stability.update(&self.small), &opts.stability);
 
@@ -218,7 +223,7 @@ impl Work {
             brightness: exposure.brightness,
             dark_fraction: exposure.dark_fraction,
             bright_fraction: exposure.bright_fraction,
-            contrast: judge_contrast(&hist, &opts.contrast),
+            contrast: contrast_of(&hist, &opts.contrast),
             glare: glare.fraction,
             glare_blob: glare.blob,
             stability,

@@ -19,15 +19,26 @@ pub(super) struct Block {
     pub(super) ey: u64,
 }
 
+/// Σv, Σv² and the counts below and above two levels over a row's columns `..done`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct RowSums {
+    pub(super) done: usize,
+    pub(super) sum: u64,
+    pub(super) sum_sq: u64,
+    pub(super) below: u64,
+    pub(super) above: u64,
+}
+
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod imp {
     use core::arch::wasm32::{
         i8x16_bitmask, i16x8_add, i16x8_shl, i16x8_sub, i32x4_add, i32x4_dot_i16x8,
-        i32x4_extadd_pairwise_i16x8, i32x4_extract_lane, i32x4_splat, u8x16_ge, u8x16_splat,
-        u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u32x4_extract_lane, v128, v128_and,
+        i32x4_extadd_pairwise_i16x8, i32x4_extract_lane, i32x4_splat, u8x16_ge, u8x16_gt, u8x16_lt,
+        u8x16_splat, u16x8_extadd_pairwise_u8x16, u16x8_extend_high_u8x16, u16x8_extend_low_u8x16,
+        u32x4_extadd_pairwise_u16x8, u32x4_extract_lane, v128, v128_and,
     };
 
-    use super::Block;
+    use super::{Block, RowSums};
 
     use crate::simd_mem::{load16 as load, store16};
 
@@ -75,6 +86,31 @@ mod imp {
             done += 16;
         }
         (done, n)
+    }
+
+    /// [`RowSums`] over the longest 16-byte prefix of `row` (`below`: `v < dark`, `above`:
+    /// `v > bright`). Lanes: Σv ≤ 16 · 255 and Σv² ≤ 2 · 65025 per 16 bytes, so the `u32` lanes
+    /// hold rows of any accepted width (≤ 8192).
+    pub(in crate::quality) fn region_sums(row: &[u8], dark: u8, bright: u8) -> RowSums {
+        let (chunks, _) = row.as_chunks::<16>();
+        let (lo, hi) = (u8x16_splat(dark), u8x16_splat(bright));
+        let (mut sum, mut sq) = (i32x4_splat(0), i32x4_splat(0));
+        let (mut below, mut above) = (0u64, 0u64);
+        for c in chunks {
+            let v = load(c);
+            sum = i32x4_add(sum, u32x4_extadd_pairwise_u16x8(u16x8_extadd_pairwise_u8x16(v)));
+            let (l, h) = (u16x8_extend_low_u8x16(v), u16x8_extend_high_u8x16(v));
+            sq = i32x4_add(sq, i32x4_add(i32x4_dot_i16x8(l, l), i32x4_dot_i16x8(h, h)));
+            below += u64::from(i8x16_bitmask(u8x16_lt(v, lo)).count_ones());
+            above += u64::from(i8x16_bitmask(u8x16_gt(v, hi)).count_ones());
+        }
+        RowSums {
+            done: chunks.len() * 16,
+            sum: lanes_u32(sum),
+            sum_sq: lanes_u32(sq),
+            below,
+            above,
+        }
     }
 
     /// Running sums of a row: Σ L and Σ L² (as `u32` lanes), Σ dx², Σ dy², each 4 lanes.
@@ -142,10 +178,14 @@ mod imp {
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 mod imp {
-    use super::Block;
+    use super::{Block, RowSums};
 
     pub(in crate::quality) fn count_at_least(_: &[u8], _: u8) -> (usize, u64) {
         (0, 0)
+    }
+
+    pub(in crate::quality) fn region_sums(_: &[u8], _: u8, _: u8) -> RowSums {
+        RowSums::default()
     }
 
     pub(in crate::quality) fn mask_at_least(_: &[u8], _: u8, _: &mut [u8]) -> (usize, u64) {
@@ -157,4 +197,4 @@ mod imp {
     }
 }
 
-pub(super) use imp::{count_at_least, laplacian_block, mask_at_least};
+pub(super) use imp::{count_at_least, laplacian_block, mask_at_least, region_sums};
