@@ -157,10 +157,14 @@ impl DocumentDetector {
         check_guide(guide, w, h)?;
         let factor = self.options.factor_for(w, h);
         self.plane.fill_from_rgba(frame, factor)?;
-        let report = self
-            .work
-            .fit(&self.options, &self.plane, factor, w, h, guide);
-        self.work.track(&self.options, report)
+        search(
+            &mut self.work,
+            &self.options,
+            &self.plane,
+            factor,
+            (w, h),
+            guide,
+        )
     }
 
     /// Searches a Y plane (I420/NV12 from `VideoFrame.copyTo`); `range` says whether it must be
@@ -175,10 +179,14 @@ impl DocumentDetector {
         check_guide(guide, w, h)?;
         let factor = self.options.factor_for(w, h);
         self.plane.fill_from_y(y, range, factor)?;
-        let report = self
-            .work
-            .fit(&self.options, &self.plane, factor, w, h, guide);
-        self.work.track(&self.options, report)
+        search(
+            &mut self.work,
+            &self.options,
+            &self.plane,
+            factor,
+            (w, h),
+            guide,
+        )
     }
 
     /// Searches a plane that is a `frame_width` x `frame_height` frame already box-downscaled by
@@ -191,29 +199,15 @@ impl DocumentDetector {
         frame_height: u32,
         guide: Rect,
     ) -> Result<DocumentReport, DocumentError> {
-        if factor == 0 {
-            return Err(FrameError::Factor { factor }.into());
-        }
-        check_guide(guide, frame_width, frame_height)?;
-        let (pw, ph) = (frame_width.div_ceil(factor), frame_height.div_ceil(factor));
-        if (plane.width(), plane.height()) != (pw, ph) {
-            return Err(DocumentError::PlaneSize {
-                width: frame_width,
-                height: frame_height,
-                factor,
-                plane_width: plane.width(),
-                plane_height: plane.height(),
-            });
-        }
-        let report = self.work.fit(
+        check_plane(plane, factor, frame_width, frame_height, guide)?;
+        search(
+            &mut self.work,
             &self.options,
             plane,
             factor,
-            frame_width,
-            frame_height,
+            (frame_width, frame_height),
             guide,
-        );
-        self.work.track(&self.options, report)
+        )
     }
 
     /// Searches a `frame_width` x `frame_height` frame given as a plane already box-downscaled
@@ -230,50 +224,75 @@ impl DocumentDetector {
         frame_height: u32,
         guide: Rect,
     ) -> Result<DocumentReport, DocumentError> {
-        if plane_factor == 0 {
-            return Err(FrameError::Factor {
-                factor: plane_factor,
-            }
-            .into());
-        }
+        check_plane(plane, plane_factor, frame_width, frame_height, guide)?;
         let wanted = self.options.factor_for(frame_width, frame_height);
         let k = ((2 * wanted + plane_factor) / (2 * plane_factor)).max(1);
         if k == 1 {
-            return self.detect_plane(plane, plane_factor, frame_width, frame_height, guide);
+            return search(
+                &mut self.work,
+                &self.options,
+                plane,
+                plane_factor,
+                (frame_width, frame_height),
+                guide,
+            );
         }
-        check_guide(guide, frame_width, frame_height)?;
-        let (pw, ph) = (
-            frame_width.div_ceil(plane_factor),
-            frame_height.div_ceil(plane_factor),
-        );
-        if (plane.width(), plane.height()) != (pw, ph) {
-            return Err(DocumentError::PlaneSize {
-                width: frame_width,
-                height: frame_height,
-                factor: plane_factor,
-                plane_width: plane.width(),
-                plane_height: plane.height(),
-            });
-        }
-        let y = YPlane::new(plane.data(), pw, ph, pw)?;
+        let y = YPlane::new(plane.data(), plane.width(), plane.height(), plane.width())?;
         self.plane.fill_from_y(&y, LumaRange::Full, k)?;
         // ceil(ceil(w / p) / k) = ceil(w / (p k)): the reduced plane is the size `fit` expects.
         let factor = plane_factor.saturating_mul(k);
-        let report = self.work.fit(
+        search(
+            &mut self.work,
             &self.options,
             &self.plane,
             factor,
-            frame_width,
-            frame_height,
+            (frame_width, frame_height),
             guide,
-        );
-        self.work.track(&self.options, report)
+        )
     }
 
     /// Forgets the previous frame's corners (a new capture starts, or frames were skipped).
     pub fn reset(&mut self) {
         self.work.previous = None;
     }
+}
+
+/// Fits the document on `plane` (the frame downscaled by `factor`) and tracks its motion.
+fn search(
+    work: &mut Work,
+    options: &DocumentOptions,
+    plane: &LumaPlane,
+    factor: u32,
+    (frame_width, frame_height): (u32, u32),
+    guide: Rect,
+) -> Result<DocumentReport, DocumentError> {
+    let report = work.fit(options, plane, factor, frame_width, frame_height, guide);
+    work.track(options, report)
+}
+
+/// `plane` must be the `width` x `height` frame downscaled by `factor` (sides rounded up), and
+/// `guide` must lie in the frame.
+fn check_plane(
+    plane: &LumaPlane,
+    factor: u32,
+    width: u32,
+    height: u32,
+    guide: Rect,
+) -> Result<(), DocumentError> {
+    if factor == 0 {
+        return Err(FrameError::Factor { factor }.into());
+    }
+    check_guide(guide, width, height)?;
+    if (plane.width(), plane.height()) != (width.div_ceil(factor), height.div_ceil(factor)) {
+        return Err(DocumentError::PlaneSize {
+            width,
+            height,
+            factor,
+            plane_width: plane.width(),
+            plane_height: plane.height(),
+        });
+    }
+    Ok(())
 }
 
 fn check_guide(guide: Rect, width: u32, height: u32) -> Result<(), DocumentError> {
