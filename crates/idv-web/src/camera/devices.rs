@@ -39,13 +39,7 @@ pub async fn list_devices() -> Result<Vec<MediaDeviceSummary>, CameraError> {
     let window = dom::window().map_err(|_| CameraError::Unavailable {
         reason: "no window",
     })?;
-    let devices = window
-        .navigator()
-        .media_devices()
-        .map_err(|_| CameraError::Unavailable {
-            reason: "navigator.mediaDevices is missing",
-        })?;
-    let promise = devices
+    let promise = super::media_devices(&window)?
         .enumerate_devices()
         .map_err(|e| CameraError::from_js(&e))?;
     let list = JsFuture::from(promise)

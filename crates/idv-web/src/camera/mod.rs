@@ -187,6 +187,13 @@ impl Drop for CameraStream {
     }
 }
 
+/// `navigator.mediaDevices`, or a typed error where the browser has none.
+pub(crate) fn media_devices(window: &web_sys::Window) -> Result<web_sys::MediaDevices, CameraError> {
+    window.navigator().media_devices().map_err(|_| CameraError::Unavailable {
+        reason: "navigator.mediaDevices is missing",
+    })
+}
+
 /// `navigator.mediaDevices.getUserMedia(constraints)`, with every failure typed.
 pub(crate) async fn get_user_media(
     constraints: &js_sys::Object,
@@ -199,13 +206,7 @@ pub(crate) async fn get_user_media(
             reason: "the page is not a secure context",
         });
     }
-    let devices = window
-        .navigator()
-        .media_devices()
-        .map_err(|_| CameraError::Unavailable {
-            reason: "navigator.mediaDevices is missing",
-        })?;
-    let promise = devices
+    let promise = media_devices(&window)?
         .get_user_media_with_constraints(constraints.unchecked_ref())
         .map_err(|e| CameraError::from_js(&e))?;
     let stream = JsFuture::from(promise)
